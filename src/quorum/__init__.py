@@ -1,0 +1,117 @@
+"""quorum: replay a French council sitting from its attendance record and audit its tallies.
+
+>>> import datetime, quorum
+>>> sitting = quorum.Sitting(
+...     body="Conseil municipal", date=datetime.date(2026, 1, 15), in_office=5,
+...     agenda=quorum.Agenda(["1", "2"]),
+...     members=[quorum.Member(name=n) for n in ("A", "B", "C", "D", "E")],
+...     attendance=[quorum.Attendance.present("A"), quorum.Attendance.present("B"),
+...                 quorum.Attendance.present("C", quorum.Window.until_question(1)),
+...                 quorum.Attendance.absent("D"), quorum.Attendance.absent("E")],
+...     proxies=[quorum.Proxy(giver="D", holder="A")],
+... )
+>>> state = sitting.at("2")
+>>> state.present, state.represented, state.voters, state.quorum, state.quorum_met
+(2, 1, 3, 3, False)
+"""
+
+from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
+from quorum.errors import (
+    DuplicateAttendanceError,
+    DuplicateMemberError,
+    InvertedWindowError,
+    OverlappingProxiesError,
+    PresentAndAbsentError,
+    QuorumError,
+    ReadProblem,
+    RecordError,
+    SelfProxyError,
+    SittingError,
+    TitularAndSubstituteError,
+    UnknownMemberError,
+    UnknownQuestionError,
+)
+from quorum.jsonio import (
+    JSONFormatError,
+    replay_from_json,
+    replay_to_json,
+    sitting_from_json,
+    sitting_to_json,
+    to_json,
+)
+from quorum.model import (
+    Agenda,
+    Attendance,
+    BodyKind,
+    Deliberation,
+    HeaderCounts,
+    Location,
+    Member,
+    Proxy,
+    PublishedTally,
+    Reconciliation,
+    RecordOrigin,
+    Sitting,
+    Window,
+)
+from quorum.rules import (
+    CGCT,
+    DEFAULT_CALENDAR,
+    HEALTH_EMERGENCY,
+    HEALTH_EMERGENCY_REPRESENTED,
+    RuleCalendar,
+    RulePeriod,
+    RuleSet,
+    rules_for,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CGCT",
+    "DEFAULT_CALENDAR",
+    "HEALTH_EMERGENCY",
+    "HEALTH_EMERGENCY_REPRESENTED",
+    "Agenda",
+    "Attendance",
+    "BodyKind",
+    "Deliberation",
+    "DuplicateAttendanceError",
+    "DuplicateMemberError",
+    "HeaderCounts",
+    "InvertedWindowError",
+    "JSONFormatError",
+    "Location",
+    "Member",
+    "OverlappingProxiesError",
+    "PresentAndAbsentError",
+    "Proxy",
+    "ProxyStatus",
+    "ProxyUse",
+    "PublishedTally",
+    "QuestionState",
+    "QuorumError",
+    "ReadProblem",
+    "Reconciliation",
+    "RecordError",
+    "RecordOrigin",
+    "Replay",
+    "RuleCalendar",
+    "RulePeriod",
+    "RuleSet",
+    "SelfProxyError",
+    "Sitting",
+    "SittingError",
+    "TitularAndSubstituteError",
+    "UnknownMemberError",
+    "UnknownQuestionError",
+    "Window",
+    "explain",
+    "replay",
+    "replay_from_json",
+    "replay_to_json",
+    "rules_for",
+    "sitting_from_json",
+    "sitting_to_json",
+    "to_json",
+]

@@ -1,0 +1,483 @@
+"""The replay engine: a sitting, question by question, in order of passage.
+
+Terms (see :mod:`quorum.model` for the model):
+
+- *present*: the seats occupied when a question is taken up: titular members
+  present plus substitutes sitting for their titular.
+- *absent*: the other seats, ``in_office - present``.
+- *represented*: the proxies *exercised* at the question.  A proxy is exercised
+  only when the question lies inside its window, its giver is not present and
+  has not arrived since the window began (a proxy ends when its giver
+  arrives), its holder is present, neither is interested in the question, and
+  the holder is not already exercising as many proxies as the rules allow.
+- *voters* (votants): present + represented.
+- *interested*: members who take part neither in the debate nor in the vote
+  (CGCT L2131-11).  An interested member present still counts among the
+  present seats, but not towards the quorum (CE 19/01/1983 Chauré), and their
+  vote is not cast.
+- *quorum*: the threshold of the rules in force, compared with those present
+  (less the interested), plus those represented where the rules count them.
+
+When a holder is offered more proxies than the rules allow, the proxies
+given earliest in the order of passage are exercised first (ties broken by
+the giver's name), so the result never depends on the order of the lists.
+
+The replay works on intervals of positions along the order of passage, so its
+cost grows with members + windows + questions, not with their product; the
+members and proxies behind each figure are worked out only when asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, pairwise
+
+import attrs
+
+from quorum.model import Member, Proxy, Sitting, Window
+
+__all__ = [
+    "ProxyStatus",
+    "ProxyUse",
+    "QuestionState",
+    "Replay",
+    "replay",
+]
+
+
+class ProxyStatus(enum.Enum):
+    """Whether a proxy is exercised at a question, and if not, why."""
+
+    EXERCISED = "exercised"
+    OUTSIDE_WINDOW = "outside-window"
+    GIVER_PRESENT = "giver-present"
+    GIVER_ARRIVED = "giver-arrived"
+    HOLDER_ABSENT = "holder-absent"
+    GIVER_INTERESTED = "giver-interested"
+    HOLDER_INTERESTED = "holder-interested"
+    HOLDER_AT_MAXIMUM = "holder-at-maximum"
+
+    @property
+    def reason(self) -> str:
+        """The reason in French, as the explanations print it."""
+        return _REASONS[self]
+
+
+_REASONS = {
+    ProxyStatus.EXERCISED: "procuration exercée",
+    ProxyStatus.OUTSIDE_WINDOW: "hors de la période de validité de la procuration",
+    ProxyStatus.GIVER_PRESENT: "le mandant est présent",
+    ProxyStatus.GIVER_ARRIVED: "la procuration a pris fin à l'arrivée du mandant",
+    ProxyStatus.HOLDER_ABSENT: "le mandataire est absent",
+    ProxyStatus.GIVER_INTERESTED: "le mandant est intéressé à la question",
+    ProxyStatus.HOLDER_INTERESTED: "le mandataire est intéressé à la question",
+    ProxyStatus.HOLDER_AT_MAXIMUM: "le mandataire exerce déjà le nombre maximal de procurations",
+}
+
+
+@attrs.frozen
+class ProxyUse:
+    """A proxy and its status at one question."""
+
+    proxy: Proxy
+    status: ProxyStatus
+
+    @property
+    def exercised(self) -> bool:
+        return self.status is ProxyStatus.EXERCISED
+
+
+Interval = tuple[int, int]  # positions along the order of passage, both included
+
+
+def _merge(intervals: Sequence[Interval]) -> list[Interval]:
+    merged: list[Interval] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _covers(intervals: Sequence[Interval], position: int) -> bool:
+    index = bisect.bisect_right(intervals, (position, float("inf"))) - 1
+    return index >= 0 and intervals[index][0] <= position <= intervals[index][1]
+
+
+def _first_from(intervals: Sequence[Interval], position: int) -> int | None:
+    """The first position at or after ``position`` that ``intervals`` cover."""
+    for start, end in intervals[max(0, bisect.bisect_right(intervals, (position, 0)) - 1):]:
+        if end >= position:
+            return max(start, position)
+    return None
+
+
+@attrs.frozen
+class _Segment:
+    start: int
+    end: int
+    status: ProxyStatus
+
+
+class _Engine:
+    """Interval tables of one sitting, from which every figure is read."""
+
+    def __init__(self, sitting: Sitting):
+        self.sitting = sitting
+        agenda = sitting.agenda
+        self.count = len(agenda)
+        self.rules = sitting.rule_set
+
+        def span(window: Window) -> Interval:
+            start = 1 if window.start is None else agenda.position(window.start)
+            end = self.count if window.end is None else agenda.position(window.end)
+            return start, end
+
+        self.presence: dict[str, list[Interval]] = {}
+        for entry in sitting.attendance:
+            self.presence[entry.member] = _merge([span(w) for w in entry.windows])
+        self.interested: dict[int, frozenset[str]] = {}
+        self.interested_by_member: dict[str, set[int]] = defaultdict(set)
+        for deliberation in sitting.deliberations:
+            position = agenda.position(deliberation.question)
+            self.interested[position] = frozenset(deliberation.interested)
+            for name in deliberation.interested:
+                self.interested_by_member[name].add(position)
+
+        self.proxy_spans = [span(proxy.window) for proxy in sitting.proxies]
+        self.segments = self._proxy_segments()
+
+        present = [0] * (self.count + 2)
+        for intervals in self.presence.values():
+            for start, end in intervals:
+                present[start] += 1
+                present[end + 1] -= 1
+        represented = [0] * (self.count + 2)
+        for segments in self.segments:
+            for segment in segments:
+                if segment.status is ProxyStatus.EXERCISED:
+                    represented[segment.start] += 1
+                    represented[segment.end + 1] -= 1
+        self.present_counts = list(accumulate(present))
+        self.represented_counts = list(accumulate(represented))
+
+    # -- proxies -------------------------------------------------------------
+
+    def _proxy_segments(self) -> list[list[_Segment]]:
+        """Per proxy, its window cut into runs of one status."""
+        candidates: list[list[_Segment]] = []
+        for proxy, (start, end) in zip(self.sitting.proxies, self.proxy_spans, strict=True):
+            candidates.append(self._segments_of(proxy, start, end))
+        by_holder: dict[str, list[int]] = defaultdict(list)
+        for index, proxy in enumerate(self.sitting.proxies):
+            by_holder[proxy.holder].append(index)
+        limit = self.rules.proxies_per_holder
+        for indexes in by_holder.values():
+            if len(indexes) > limit:
+                self._apply_limit(indexes, candidates, limit)
+        return candidates
+
+    def _segments_of(self, proxy: Proxy, start: int, end: int) -> list[_Segment]:
+        giver = self.presence.get(proxy.giver, [])
+        holder = self.presence.get(proxy.holder, [])
+        arrival = _first_from(giver, start)
+        cuts = {start, end + 1}
+        for intervals in (giver, holder):
+            for a, b in intervals:
+                cuts.update(p for p in (a, b + 1) if start < p <= end)
+        for name in (proxy.giver, proxy.holder):
+            for p in self.interested_by_member.get(name, ()):
+                cuts.update(q for q in (p, p + 1) if start < q <= end)
+        points = sorted(cuts)
+        segments: list[_Segment] = []
+        for a, b in pairwise(points):
+            status = self._status(proxy, a, giver, holder, arrival)
+            if segments and segments[-1].status is status:
+                segments[-1] = _Segment(segments[-1].start, b - 1, status)
+            else:
+                segments.append(_Segment(a, b - 1, status))
+        return segments
+
+    def _status(self, proxy: Proxy, position: int, giver: list[Interval],
+                holder: list[Interval], arrival: int | None) -> ProxyStatus:
+        if _covers(giver, position):
+            return ProxyStatus.GIVER_PRESENT
+        if arrival is not None and arrival < position:
+            return ProxyStatus.GIVER_ARRIVED
+        if not _covers(holder, position):
+            return ProxyStatus.HOLDER_ABSENT
+        interested = self.interested.get(position, frozenset())
+        if proxy.giver in interested:
+            return ProxyStatus.GIVER_INTERESTED
+        if proxy.holder in interested:
+            return ProxyStatus.HOLDER_INTERESTED
+        return ProxyStatus.EXERCISED
+
+    def _apply_limit(self, indexes: list[int], candidates: list[list[_Segment]],
+                     limit: int) -> None:
+        """Hold one holder to ``limit`` proxies at a time, earliest given first."""
+        proxies = self.sitting.proxies
+
+        def priority(index: int) -> tuple[int, str, str]:
+            return (self.proxy_spans[index][0], proxies[index].giver, str(proxies[index].window))
+
+        events: list[tuple[int, int]] = []  # (position, index) where a run of candidacy starts
+        runs: dict[int, list[_Segment]] = {}
+        for index in indexes:
+            runs[index] = [s for s in candidates[index] if s.status is ProxyStatus.EXERCISED]
+            for segment in runs[index]:
+                events.append((segment.start, index))
+                events.append((segment.end + 1, index))
+        cuts = sorted({position for position, _ in events})
+        chosen: dict[int, list[Interval]] = defaultdict(list)
+        for a, b in pairwise(cuts):
+            active = [i for i in indexes if any(s.start <= a <= s.end for s in runs[i])]
+            for index in heapq.nsmallest(limit, active, key=priority):
+                chosen[index].append((a, b - 1))
+        for index in indexes:
+            kept = _merge(chosen.get(index, []))
+            rebuilt: list[_Segment] = []
+            for segment in candidates[index]:
+                if segment.status is not ProxyStatus.EXERCISED:
+                    rebuilt.append(segment)
+                    continue
+                cursor = segment.start
+                for a, b in kept:
+                    if b < segment.start or a > segment.end:
+                        continue
+                    a, b = max(a, segment.start), min(b, segment.end)
+                    if cursor < a:
+                        rebuilt.append(_Segment(cursor, a - 1, ProxyStatus.HOLDER_AT_MAXIMUM))
+                    rebuilt.append(_Segment(a, b, ProxyStatus.EXERCISED))
+                    cursor = b + 1
+                if cursor <= segment.end:
+                    rebuilt.append(_Segment(cursor, segment.end, ProxyStatus.HOLDER_AT_MAXIMUM))
+            candidates[index] = rebuilt
+
+    def proxy_status(self, index: int, position: int) -> ProxyStatus:
+        start, end = self.proxy_spans[index]
+        if not start <= position <= end:
+            return ProxyStatus.OUTSIDE_WINDOW
+        segments = self.segments[index]
+        found = bisect.bisect_right([s.start for s in segments], position) - 1
+        return segments[found].status
+
+    # -- members -------------------------------------------------------------
+
+    def is_present(self, member: str, position: int) -> bool:
+        return _covers(self.presence.get(member, []), position)
+
+    def present_members(self, position: int) -> tuple[str, ...]:
+        return tuple(m.name for m in self.sitting.members if self.is_present(m.name, position))
+
+    def state(self, position: int) -> QuestionState:
+        key = self.sitting.agenda.key(position)
+        interested = self.interested.get(position, frozenset())
+        interested_present = sum(1 for name in interested if self.is_present(name, position))
+        present = self.present_counts[position]
+        represented = self.represented_counts[position]
+        quorum_count = present - interested_present
+        if self.rules.quorum_counts_represented:
+            quorum_count += represented
+        quorum = self.rules.quorum_threshold(self.sitting.in_office)
+        return QuestionState(
+            question=key,
+            position=position,
+            in_office=self.sitting.in_office,
+            present=present,
+            represented=represented,
+            interested=len(interested),
+            interested_present=interested_present,
+            quorum=quorum,
+            quorum_count=quorum_count,
+            quorum_met=quorum_count >= quorum,
+            engine=self,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class QuestionState:
+    """The sitting when one question is taken up.
+
+    The counts are fields; the members and proxies behind them are worked out
+    from the sitting on demand.
+    """
+
+    question: str
+    position: int
+    in_office: int
+    present: int
+    represented: int
+    interested: int
+    interested_present: int
+    quorum: int
+    quorum_count: int
+    quorum_met: bool
+    engine: _Engine | None = attrs.field(default=None, eq=False, repr=False, alias="engine")
+
+    @property
+    def absent(self) -> int:
+        """Seats not occupied: ``in_office - present``."""
+        return self.in_office - self.present
+
+    @property
+    def voters(self) -> int:
+        """Votants: present + represented."""
+        return self.present + self.represented
+
+    @property
+    def castable(self) -> int:
+        """Votes that could be cast: voters less the interested members present."""
+        return self.voters - self.interested_present
+
+    def _engine(self) -> _Engine:
+        if self.engine is None:
+            raise LookupError("this state was loaded without its sitting; replay the sitting")
+        return self.engine
+
+    @property
+    def present_members(self) -> tuple[str, ...]:
+        """Names of the members present, in the order of the sitting's members."""
+        return self._engine().present_members(self.position)
+
+    @property
+    def absent_members(self) -> tuple[str, ...]:
+        """Names of the members (titular or substitute) not present."""
+        engine = self._engine()
+        return tuple(m.name for m in engine.sitting.members
+                     if not engine.is_present(m.name, self.position))
+
+    @property
+    def interested_members(self) -> tuple[str, ...]:
+        """Names of the members interested in this question."""
+        deliberation = self._engine().sitting.deliberation(self.question)
+        return deliberation.interested if deliberation else ()
+
+    @property
+    def proxies(self) -> tuple[ProxyUse, ...]:
+        """Every proxy of the sitting with its status at this question."""
+        engine = self._engine()
+        return tuple(ProxyUse(proxy, engine.proxy_status(index, self.position))
+                     for index, proxy in enumerate(engine.sitting.proxies))
+
+    @property
+    def exercised(self) -> tuple[Proxy, ...]:
+        """The proxies exercised at this question."""
+        return tuple(use.proxy for use in self.proxies if use.exercised)
+
+    @property
+    def not_exercised(self) -> tuple[ProxyUse, ...]:
+        """Proxies inside their window but not exercised, each with its reason."""
+        return tuple(use for use in self.proxies
+                     if not use.exercised and use.status is not ProxyStatus.OUTSIDE_WINDOW)
+
+    def __str__(self) -> str:
+        met = "atteint" if self.quorum_met else "NON atteint"
+        return (f"question {self.question} : {self.present} présents + {self.represented} "
+                f"représentés = {self.voters} votants ; quorum {self.quorum} {met}"
+                + (f" ; {self.interested} intéressé(s)" if self.interested else ""))
+
+
+@attrs.frozen
+class Replay(Sequence[QuestionState]):
+    """Every question of a sitting, in order of passage."""
+
+    sitting: Sitting
+    states: tuple[QuestionState, ...]
+
+    def at(self, question: str | int) -> QuestionState:
+        """The state at ``question``, by its key (``"26"`` or ``26``)."""
+        return self.states[self.sitting.agenda.position(question) - 1]
+
+    def __getitem__(self, index: int) -> QuestionState:  # type: ignore[override]
+        return self.states[index]
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+    def __iter__(self) -> Iterator[QuestionState]:
+        return iter(self.states)
+
+    def explain(self, member: str, question: str | int) -> str:
+        """One French sentence: why ``member`` counts, or not, at ``question``."""
+        return explain(self.sitting, member, question, self.at(question))
+
+
+def replay(sitting: Sitting) -> Replay:
+    """Replay ``sitting``: the state of every question, in order of passage."""
+    engine = _Engine(sitting)
+    return Replay(sitting, tuple(engine.state(p) for p in range(1, engine.count + 1)))
+
+
+def _agree(member: Member, masculine: str, feminine: str) -> str:
+    return feminine if member.feminine else masculine
+
+
+def _window_note(window: Window) -> str:
+    parts = ["procuration"]
+    if window.start is not None:
+        parts.append(f"à compter de la question {window.start}")
+    if window.end is not None:
+        parts.append(f"jusqu'à la question {window.end}")
+    return ", ".join(parts)
+
+
+def explain(sitting: Sitting, name: str, question: str | int,
+            state: QuestionState | None = None) -> str:
+    """Why member ``name`` counts, or does not, at ``question``: one French sentence.
+
+    The sentence names the member, says whether they are present, represented
+    (and by whom, under which proxy) or neither, and why.
+    """
+    member = sitting.member(name)
+    key = str(question)
+    state = state if state is not None else sitting.at(key)
+    engine = state._engine()
+    position = state.position
+    interested = name in engine.interested.get(position, frozenset())
+    subject = f"{member.display}"
+    at = f"à la question {key}"
+    role = ""
+    if member.substitute:
+        titular = f" de {sitting.member(member.substitute_for).display}" if member.substitute_for \
+            else (f" pour {member.commune}" if member.commune else "")
+        role = f", {_agree(member, 'suppléant', 'suppléante')}{titular},"
+    if engine.is_present(name, position):
+        sentence = f"{subject}{role} est {_agree(member, 'présent', 'présente')} {at}"
+        held = [(i, p) for i, p in enumerate(sitting.proxies) if p.holder == name]
+        if interested:
+            sentence += (f", mais {_agree(member, 'intéressé', 'intéressée')} à la question, "
+                         "ne prend part ni au débat ni au vote et ne compte pas pour le quorum")
+            if held:
+                sentence += "; les procurations que ce membre détient ne sont pas exercées"
+        else:
+            exercised = [sitting.member(p.giver).display for i, p in held
+                         if engine.proxy_status(i, position) is ProxyStatus.EXERCISED]
+            if exercised:
+                sentence += f" et vote aussi pour {', '.join(exercised)} (procuration)"
+        return sentence + "."
+    absent = _agree(member, "absent", "absente")
+    given = [(i, p) for i, p in enumerate(sitting.proxies) if p.giver == name]
+    for index, proxy in given:
+        status = engine.proxy_status(index, position)
+        holder = sitting.member(proxy.holder).display
+        if status is ProxyStatus.EXERCISED:
+            return (f"{subject}{role} est {absent} {at} et "
+                    f"{_agree(member, 'représenté', 'représentée')} par {holder} "
+                    f"({_window_note(proxy.window)}).")
+        if status is not ProxyStatus.OUTSIDE_WINDOW:
+            return (f"{subject}{role} est {absent} {at} et n'est pas "
+                    f"{_agree(member, 'représenté', 'représentée')} : sa procuration à {holder} "
+                    f"n'est pas exercée ({status.reason}).")
+    if given:
+        ends = "; ".join(_window_note(p.window) for _, p in given)
+        return (f"{subject}{role} est {absent} {at} et n'est pas "
+                f"{_agree(member, 'représenté', 'représentée')} : la question est hors de "
+                f"la période de sa procuration ({ends}).")
+    return (f"{subject}{role} est {absent} {at} et n'a pas donné de procuration.")
+

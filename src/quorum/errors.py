@@ -1,0 +1,204 @@
+"""Errors raised by quorum.
+
+Every error derives from :class:`QuorumError`, and each specific error also
+derives from the builtin exception that fits it (``ValueError`` for a sitting
+whose facts contradict each other, ``LookupError`` for a name or question that
+is not there), so callers can catch either.  Errors carry structured data —
+the member, the question, and for reading errors the file, line and column —
+rather than only a message.
+
+Domain terms used here:
+
+- *giver* (mandant): the absent member who gives a proxy;
+- *holder* (mandataire): the present member who votes on the giver's behalf;
+- *window*: the questions, along the order of passage, during which a member
+  is present or a proxy is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "DuplicateAttendanceError",
+    "DuplicateMemberError",
+    "InvertedWindowError",
+    "OverlappingProxiesError",
+    "PresentAndAbsentError",
+    "QuorumError",
+    "ReadProblem",
+    "RecordError",
+    "SelfProxyError",
+    "SittingError",
+    "TitularAndSubstituteError",
+    "UnknownMemberError",
+    "UnknownQuestionError",
+]
+
+
+class QuorumError(Exception):
+    """Base class of every error quorum raises."""
+
+
+class SittingError(QuorumError, ValueError):
+    """The facts of a sitting contradict each other."""
+
+
+class UnknownMemberError(QuorumError, LookupError):
+    """A name that is not a member of the sitting.
+
+    ``role`` says where the name was used: ``"giver"``, ``"holder"``,
+    ``"attendance"``, ``"president"``, ``"secretary"``, ``"interested"``, …
+    """
+
+    def __init__(self, member: str, *, role: str | None = None, question: str | None = None):
+        self.member = member
+        self.role = role
+        self.question = question
+        where = f" (as {role})" if role else ""
+        at = f" at question {question}" if question is not None else ""
+        super().__init__(f"{member!r} is not a member of the sitting{where}{at}")
+
+    def __str__(self) -> str:  # LookupError would quote the message otherwise
+        return str(self.args[0])
+
+
+class UnknownQuestionError(QuorumError, LookupError):
+    """A question key that is not on the agenda (the order of passage)."""
+
+    def __init__(self, question: str, *, member: str | None = None):
+        self.question = question
+        self.member = member
+        about = f" (named for {member})" if member else ""
+        super().__init__(f"question {question!r} is not on the agenda{about}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DuplicateMemberError(SittingError):
+    """Two members of a sitting share one name."""
+
+    def __init__(self, member: str):
+        self.member = member
+        super().__init__(f"member {member!r} is listed twice")
+
+
+class DuplicateAttendanceError(SittingError):
+    """A member has two attendance entries."""
+
+    def __init__(self, member: str):
+        self.member = member
+        super().__init__(f"{member!r} has two attendance entries; give one with several windows")
+
+
+class PresentAndAbsentError(SittingError):
+    """A member is listed both among those present and among those absent."""
+
+    def __init__(self, member: str):
+        self.member = member
+        super().__init__(f"{member!r} is listed both as present and as absent")
+
+
+class InvertedWindowError(SittingError):
+    """A window that ends before it starts, along the order of passage."""
+
+    def __init__(self, member: str, start: str, end: str):
+        self.member = member
+        self.start = start
+        self.end = end
+        super().__init__(
+            f"window for {member!r} ends at question {end} before it starts at question {start}"
+        )
+
+
+class SelfProxyError(SittingError):
+    """A member who gives a proxy to themself."""
+
+    def __init__(self, member: str):
+        self.member = member
+        super().__init__(f"{member!r} gives a proxy to themself")
+
+
+class OverlappingProxiesError(SittingError):
+    """One giver with two proxies valid at the same question."""
+
+    def __init__(self, member: str, holders: Sequence[str], question: str):
+        self.member = member
+        self.holders = tuple(holders)
+        self.question = question
+        names = " and ".join(repr(h) for h in self.holders)
+        super().__init__(
+            f"{member!r} gives two proxies ({names}) both valid at question {question}"
+        )
+
+
+class TitularAndSubstituteError(SittingError):
+    """A titular member and their substitute both sitting at one question."""
+
+    def __init__(self, titular: str, substitute: str, question: str):
+        self.titular = titular
+        self.substitute = substitute
+        self.member = substitute
+        self.question = question
+        super().__init__(
+            f"titular {titular!r} and substitute {substitute!r} both sit at question {question}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class ReadProblem:
+    """One problem found while reading a record: where it is and what is wrong."""
+
+    message: str
+    line: int
+    column: int
+    source_line: str = ""
+    file: str | None = None
+    length: int = 1
+
+    def render(self) -> str:
+        """The problem as ``file:line:column: message``, the line and a caret under it."""
+        where = f"{self.file or '<record>'}:{self.line}:{self.column}"
+        text = f"{where}: {self.message}"
+        if self.source_line:
+            shown = self.source_line.rstrip("\n")
+            # Long record lines are cut around the column so the caret stays readable.
+            start = max(0, self.column - 1 - 60)
+            excerpt = shown[start : start + 120]
+            prefix = "…" if start else ""
+            caret_at = len(prefix) + self.column - 1 - start
+            width = max(1, min(self.length, len(excerpt) - (caret_at - len(prefix))))
+            text += f"\n    {prefix}{excerpt}\n    {' ' * caret_at}{'^' * width}"
+        return text
+
+
+class RecordError(QuorumError, ValueError):
+    """A record that could not be read.
+
+    Carries every problem found in one pass (``problems``); ``file``, ``line``
+    and ``column`` are those of the first one.
+    """
+
+    def __init__(self, problems: Sequence[ReadProblem]):
+        if not problems:
+            raise ValueError("RecordError needs at least one problem")
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        self.file = first.file
+        self.line = first.line
+        self.column = first.column
+        super().__init__(first.message)
+
+    def __str__(self) -> str:
+        return "\n".join(p.render() for p in self.problems)
+
+    @property
+    def summary(self) -> str:
+        """One line: the first problem's place and message, and how many more there are."""
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        return f"{first.file or '<record>'}:{first.line}:{first.column}: {first.message}{tail}"

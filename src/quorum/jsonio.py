@@ -1,0 +1,183 @@
+"""JSON forms of a sitting and of its replay.
+
+The model knows nothing of JSON; this module converts with cattrs.  Dates are
+ISO strings (``"2026-06-25"``), times ``"17:08"``, fractions ``"1/2"``, the
+agenda a list of question keys, and fields left at their default are omitted,
+so a hand-written file may omit them too.
+
+A replay's JSON is ``{"sitting": {…}, "questions": [{…}, …]}``: the whole
+sitting, then one object per question in order of passage with its figures
+(``question``, ``position``, ``present``, ``represented``, ``voters``,
+``quorum``, ``quorum_met``, ``interested``, …) and the proxies exercised or
+not at that question.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from quorum.engine import ProxyStatus, QuestionState, Replay, replay
+from quorum.errors import QuorumError
+from quorum.model import Agenda, Proxy, Sitting, Window
+
+__all__ = [
+    "JSONFormatError",
+    "converter",
+    "replay_from_json",
+    "replay_to_json",
+    "sitting_from_json",
+    "sitting_to_json",
+    "to_json",
+]
+
+
+class JSONFormatError(QuorumError, ValueError):
+    """JSON that does not describe a sitting or a replay."""
+
+
+def _time(value: datetime.time) -> str:
+    return value.isoformat(timespec="minutes" if value.second == 0 else "seconds")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
+    conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
+    conv.register_unstructure_hook(datetime.time, _time)
+    conv.register_structure_hook(datetime.time, lambda v, _: datetime.time.fromisoformat(v))
+    conv.register_unstructure_hook(Fraction, str)
+    conv.register_structure_hook(Fraction, lambda v, _: Fraction(v))
+    conv.register_unstructure_hook(Agenda, lambda agenda: list(agenda.questions))
+    conv.register_structure_hook(Agenda, lambda v, _: Agenda(tuple(str(k) for k in v)))
+    conv.register_unstructure_hook(
+        Sitting,
+        make_dict_unstructure_fn(Sitting, conv, _cattrs_omit_if_default=True,
+                                 origin=override(omit_if_default=True)),
+    )
+    conv.register_structure_hook(
+        Sitting, make_dict_structure_fn(Sitting, conv, _cattrs_forbid_extra_keys=True)
+    )
+    return conv
+
+
+converter = _make_converter()
+
+
+def sitting_to_json(sitting: Sitting) -> dict[str, Any]:
+    """The JSON object of ``sitting`` (a dict ready for :func:`json.dumps`)."""
+    data: dict[str, Any] = converter.unstructure(sitting, Sitting)
+    return data
+
+
+def sitting_from_json(data: dict[str, Any] | str) -> Sitting:
+    """A sitting from its JSON object (or the JSON text)."""
+    try:
+        parsed = json.loads(data) if isinstance(data, str) else data
+        return converter.structure(parsed, Sitting)
+    except QuorumError:
+        raise
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        raise JSONFormatError(f"not the JSON of a sitting: {_describe(error)}") from error
+    except BaseExceptionGroup as group:  # validators raising inside a cattrs group
+        inner = group.exceptions[0]
+        if isinstance(inner, QuorumError):
+            raise inner from None
+        raise JSONFormatError(f"not the JSON of a sitting: {_describe(group)}") from group
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, cattrs.BaseValidationError):
+        notes = cattrs.transform_error(error)
+        return "; ".join(notes)
+    return str(error)
+
+
+def _proxy(proxy: Proxy) -> dict[str, Any]:
+    data: dict[str, Any] = {"giver": proxy.giver, "holder": proxy.holder}
+    window = converter.unstructure(proxy.window, Window)
+    if window:
+        data["window"] = window
+    return data
+
+
+def question_to_json(state: QuestionState) -> dict[str, Any]:
+    """The JSON object of one question's state."""
+    data: dict[str, Any] = {
+        "question": state.question,
+        "position": state.position,
+        "present": state.present,
+        "represented": state.represented,
+        "voters": state.voters,
+        "quorum": state.quorum,
+        "quorum_met": state.quorum_met,
+        "interested": state.interested,
+        "absent": state.absent,
+        "in_office": state.in_office,
+        "interested_present": state.interested_present,
+        "quorum_count": state.quorum_count,
+        "castable": state.castable,
+    }
+    if state.engine is not None:
+        data["exercised"] = [_proxy(p) for p in state.exercised]
+        data["not_exercised"] = [
+            {**_proxy(use.proxy), "reason": use.status.value} for use in state.not_exercised
+        ]
+    return data
+
+
+_STATE_FIELDS = {f.name for f in attrs.fields(QuestionState)} - {"engine"}
+_DERIVED = {"voters", "absent", "castable", "exercised", "not_exercised"}
+
+
+def replay_to_json(replayed: Replay) -> dict[str, Any]:
+    """The JSON object of a replay: the sitting, then every question."""
+    return {
+        "sitting": sitting_to_json(replayed.sitting),
+        "questions": [question_to_json(state) for state in replayed],
+    }
+
+
+def replay_from_json(data: dict[str, Any] | str) -> Replay:
+    """A replay from its JSON object; figures that disagree with the sitting are refused."""
+    parsed = json.loads(data) if isinstance(data, str) else data
+    if not isinstance(parsed, dict) or "sitting" not in parsed or "questions" not in parsed:
+        raise JSONFormatError("the JSON of a replay has 'sitting' and 'questions'")
+    sitting = sitting_from_json(parsed["sitting"])
+    fresh = replay(sitting)
+    if len(parsed["questions"]) != len(fresh):
+        raise JSONFormatError("the replay does not list every question of the agenda")
+    states = []
+    for item, computed in zip(parsed["questions"], fresh, strict=True):
+        unknown = set(item) - _STATE_FIELDS - _DERIVED
+        if unknown:
+            raise JSONFormatError(f"unknown keys in a question: {sorted(unknown)}")
+        try:
+            state = QuestionState(**{k: v for k, v in item.items() if k in _STATE_FIELDS},
+                                  engine=computed.engine)
+        except TypeError as error:
+            raise JSONFormatError(f"question {item.get('question')!r}: {error}") from None
+        if state != computed:
+            raise JSONFormatError(
+                f"question {state.question!r}: the figures disagree with a replay of the sitting"
+            )
+        states.append(state)
+    return Replay(sitting, tuple(states))
+
+
+def to_json(value: Sitting | Replay) -> dict[str, Any]:
+    """The JSON object of a sitting or of a replay."""
+    if isinstance(value, Replay):
+        return replay_to_json(value)
+    return sitting_to_json(value)
+
+
+def status_from_json(value: str) -> ProxyStatus:
+    """A proxy status from its JSON value (``"holder-absent"``, …)."""
+    return ProxyStatus(value)

@@ -1,0 +1,561 @@
+"""The model of a council sitting (séance), free of any I/O or text format.
+
+Terms, with the French of the records:
+
+- *sitting* (séance): one meeting of the council, :class:`Sitting`.
+- *members in office* (membres en exercice): the filled seats, ``in_office``.
+- *member* (conseiller): :class:`Member`, known by ``name`` within a sitting.
+  A *substitute* (suppléant·e) sits, with a vote, in place of the titular of a
+  single-seat commune when that titular is absent; the two never both count.
+- *agenda* (ordre de passage des rapports): the question keys in the order the
+  council examined them, :class:`Agenda`.  Keys are strings as the record
+  writes them ("26", "D98/13", "2020.03.05").
+- *window*: the questions, along the order of passage, from ``start`` up to
+  ``end`` inclusive, :class:`Window`.  "À compter de la question n° 17" is
+  ``Window(start="17")``; "jusqu'à la question n° 16 incluse" is
+  ``Window(end="16")``.
+- *attendance*: the windows in which a member is present, :class:`Attendance`;
+  none means absent for the whole sitting.  A member may leave and come back.
+- *proxy* (procuration, pouvoir): :class:`Proxy`, from the *giver* (mandant)
+  to the *holder* (mandataire), valid within a window.
+- *interested member* (conseiller intéressé): takes part neither in the debate
+  nor in the vote on a question, :class:`Deliberation`.
+- *published tally*: the figures printed under a deliberation,
+  :class:`PublishedTally` (pour, contre, abstention, …).
+
+Cross-field rules are checked when a :class:`Sitting` is built and raise the
+errors of :mod:`quorum.errors`; the replay itself lives in
+:mod:`quorum.engine`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import pairwise
+from typing import Any
+
+import attrs
+
+from quorum.errors import (
+    DuplicateAttendanceError,
+    DuplicateMemberError,
+    InvertedWindowError,
+    OverlappingProxiesError,
+    PresentAndAbsentError,
+    SelfProxyError,
+    SittingError,
+    TitularAndSubstituteError,
+    UnknownMemberError,
+    UnknownQuestionError,
+)
+from quorum.rules import DEFAULT_CALENDAR, RuleSet
+
+__all__ = [
+    "Agenda",
+    "Attendance",
+    "BodyKind",
+    "Deliberation",
+    "HeaderCounts",
+    "Location",
+    "Member",
+    "Proxy",
+    "PublishedTally",
+    "Reconciliation",
+    "RecordOrigin",
+    "Sitting",
+    "Window",
+]
+
+
+def _tuple(items: Iterable[object]) -> tuple[object, ...]:
+    return tuple(items)
+
+
+def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attribute.name} cannot be negative ({value})")
+
+
+def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"{attribute.name} cannot be empty")
+
+
+class BodyKind(enum.Enum):
+    """The kind of council, which sets the convocation delay (CGCT L2121-11/12)."""
+
+    EPCI = "epci"
+    COMMUNE = "commune"  # 3,500 inhabitants and more
+    SMALL_COMMUNE = "small-commune"  # under 3,500 inhabitants
+    DEPARTEMENT = "departement"
+    REGION = "region"
+
+    @property
+    def clear_days(self) -> int:
+        """Clear days (jours francs) between convocation and sitting."""
+        return 3 if self is BodyKind.SMALL_COMMUNE else 5
+
+
+@attrs.frozen(kw_only=True)
+class Member:
+    """A member of the council, or a substitute who may sit for a titular.
+
+    ``substitute_for`` names the titular when the record does; a substitute
+    for a titular the record never names has it ``None`` and sits in the
+    seat of ``commune``.
+    """
+
+    name: str = attrs.field(validator=_non_empty)
+    civility: str | None = None
+    commune: str | None = None
+    substitute: bool = False
+    substitute_for: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.substitute_for is not None and not self.substitute:
+            raise SittingError(f"{self.name!r} substitutes for {self.substitute_for!r} "
+                               "but is not marked as a substitute")
+        if self.substitute_for == self.name:
+            raise SittingError(f"{self.name!r} cannot substitute for themself")
+
+    @property
+    def display(self) -> str:
+        """The name with its civility, as a record writes it: ``M. Ludovic FAGAUT``."""
+        return f"{self.civility} {self.name}" if self.civility else self.name
+
+    @property
+    def feminine(self) -> bool:
+        """Whether French agreement is feminine (civility ``Mme``)."""
+        return self.civility in {"Mme", "Mlle"}
+
+    def __str__(self) -> str:
+        return self.display
+
+
+@attrs.frozen
+class Window:
+    """Questions from ``start`` to ``end`` inclusive, along the order of passage.
+
+    ``None`` at either end means the opening or the close of the sitting.
+    """
+
+    start: str | None = None
+    end: str | None = None
+
+    @classmethod
+    def from_question(cls, key: str | int) -> Window:
+        """Present or valid from question ``key`` on (« à compter de la question n° … »)."""
+        return cls(start=str(key))
+
+    @classmethod
+    def until_question(cls, key: str | int) -> Window:
+        """Present or valid up to question ``key`` included (« jusqu'à … incluse »)."""
+        return cls(end=str(key))
+
+    @classmethod
+    def between(cls, start: str | int, end: str | int) -> Window:
+        """From question ``start`` to question ``end``, both included."""
+        return cls(start=str(start), end=str(end))
+
+    @property
+    def whole(self) -> bool:
+        """Whether the window spans the whole sitting."""
+        return self.start is None and self.end is None
+
+    def describe(self) -> str:
+        """The window in the French of the records, empty when it is the whole sitting.
+
+        >>> print(Window.between(3, 16).describe())
+        à compter de la question n° 3, jusqu'à la question n° 16 incluse
+        """
+        parts = []
+        if self.start is not None:
+            parts.append(f"à compter de la question n° {self.start}")
+        if self.end is not None:
+            parts.append(f"jusqu'à la question n° {self.end} incluse")
+        return ", ".join(parts)
+
+
+def _windows(items: Iterable[Window]) -> tuple[Window, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Attendance:
+    """When one member sat: the windows of presence, none when absent throughout."""
+
+    member: str
+    windows: tuple[Window, ...] = attrs.field(default=(Window(),), converter=_windows)
+    remote: bool = False
+    excused: bool = False
+
+    @classmethod
+    def present(cls, member: str, *windows: Window, remote: bool = False) -> Attendance:
+        """Present in ``windows``, or throughout when none is given."""
+        return cls(member=member, windows=windows or (Window(),), remote=remote)
+
+    @classmethod
+    def absent(cls, member: str, *, excused: bool = False) -> Attendance:
+        """Absent for the whole sitting."""
+        return cls(member=member, windows=(), excused=excused)
+
+    @property
+    def is_absent(self) -> bool:
+        return not self.windows
+
+
+@attrs.frozen(kw_only=True)
+class Proxy:
+    """A written proxy: the absent ``giver`` lets the present ``holder`` vote for them."""
+
+    giver: str
+    holder: str
+    window: Window = Window()
+
+    def __attrs_post_init__(self) -> None:
+        if self.giver == self.holder:
+            raise SelfProxyError(self.giver)
+
+    def __str__(self) -> str:
+        window = self.window.describe()
+        return f"{self.giver} → {self.holder}" + (f" ({window})" if window else "")
+
+
+def _unique_keys(instance: Agenda, attribute: attrs.Attribute[tuple[str, ...]],
+                 keys: tuple[str, ...]) -> None:
+    seen: set[str] = set()
+    for key in keys:
+        if not key.strip():
+            raise SittingError("an agenda key cannot be empty")
+        if key in seen:
+            raise SittingError(f"question {key!r} appears twice in the order of passage")
+        seen.add(key)
+
+
+def _keys(keys: Iterable[str | int]) -> tuple[str, ...]:
+    return tuple(str(key) for key in keys)
+
+
+@attrs.frozen
+class Agenda:
+    """The question keys in the order the council examined them."""
+
+    questions: tuple[str, ...] = attrs.field(converter=_keys, validator=_unique_keys)
+    _positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        positions = {key: index for index, key in enumerate(self.questions, start=1)}
+        object.__setattr__(self, "_positions", positions)
+
+    @classmethod
+    def numbered(cls, count: int) -> Agenda:
+        """Questions ``"1"`` … ``"count"`` examined in numeric order."""
+        return cls(tuple(str(n) for n in range(1, count + 1)))
+
+    def position(self, key: str | int) -> int:
+        """The 1-based position of question ``key`` in the order of passage."""
+        try:
+            return self._positions[str(key)]
+        except KeyError:
+            raise UnknownQuestionError(str(key)) from None
+
+    def key(self, position: int) -> str:
+        """The key of the question at 1-based ``position``."""
+        return self.questions[position - 1]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str | int) and str(key) in self._positions
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.questions)
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+
+@attrs.frozen(kw_only=True)
+class PublishedTally:
+    """The vote figures printed under a deliberation.
+
+    ``interested`` counts the interested members listed apart
+    ("Conseiller intéressé : 1"); ``not_voting`` those who "ne prennent pas
+    part au vote"; ``blank`` the blank or void ballots.  ``None`` means the
+    record does not print that line.
+    """
+
+    pour: int = attrs.field(validator=_non_negative)
+    contre: int = attrs.field(default=0, validator=_non_negative)
+    abstention: int = attrs.field(default=0, validator=_non_negative)
+    interested: int | None = attrs.field(default=None, validator=_non_negative)
+    not_voting: int | None = attrs.field(default=None, validator=_non_negative)
+    blank: int | None = attrs.field(default=None, validator=_non_negative)
+
+    @property
+    def cast(self) -> int:
+        """Votes cast (suffrages exprimés): pour + contre."""
+        return self.pour + self.contre
+
+    @property
+    def total(self) -> int:
+        """Every vote the tally accounts for, interested members included."""
+        return (self.pour + self.contre + self.abstention + (self.interested or 0)
+                + (self.not_voting or 0) + (self.blank or 0))
+
+
+@attrs.frozen(kw_only=True)
+class HeaderCounts:
+    """Counts a record prints in its header, kept for the audit to cross-check.
+
+    "En exercice 39 Présents 36 Pouvoirs 3 Votants 39".
+    """
+
+    in_office: int | None = attrs.field(default=None, validator=_non_negative)
+    present: int | None = attrs.field(default=None, validator=_non_negative)
+    proxies: int | None = attrs.field(default=None, validator=_non_negative)
+    voters: int | None = attrs.field(default=None, validator=_non_negative)
+
+
+@attrs.frozen(kw_only=True)
+class Deliberation:
+    """What the record says of one question: who is interested, what was published."""
+
+    question: str
+    identifier: str | None = None
+    title: str | None = None
+    interested: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    not_voting: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    tally: PublishedTally | None = None
+    unanimous: bool = False
+    secret_ballot: bool = False
+    header_counts: HeaderCounts | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """Where something was read: ``what`` (``"member"``, ``"proxy"``, …) and its ``key``."""
+
+    what: str
+    key: str
+    line: int
+    column: int = 1
+    file: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Reconciliation:
+    """Two spellings read as one member (or one commune), both places kept."""
+
+    kind: str  # "member" or "commune"
+    canonical: str
+    written: str
+    line: int
+    column: int = 1
+    canonical_line: int | None = None
+    file: str | None = None
+    reason: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class RecordOrigin:
+    """Where a sitting was read from; not part of a sitting's equality."""
+
+    files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    reconciliations: tuple[Reconciliation, ...] = attrs.field(default=(), converter=tuple)
+    locations: tuple[Location, ...] = attrs.field(default=(), converter=tuple)
+
+    def locate(self, what: str, key: str) -> Location | None:
+        """The first place ``what`` named ``key`` was read, if known."""
+        for location in self.locations:
+            if location.what == what and location.key == key:
+                return location
+        return None
+
+
+def _members(items: Iterable[Member]) -> tuple[Member, ...]:
+    return tuple(items)
+
+
+def _attendance(items: Iterable[Attendance]) -> tuple[Attendance, ...]:
+    return tuple(items)
+
+
+def _proxies(items: Iterable[Proxy]) -> tuple[Proxy, ...]:
+    return tuple(items)
+
+
+def _deliberations(items: Iterable[Deliberation]) -> tuple[Deliberation, ...]:
+    return tuple(items)
+
+
+@attrs.frozen(kw_only=True)
+class Sitting:
+    """One sitting of a council: who is in office, who sat when, who held whose proxy.
+
+    Building a sitting checks that its facts hold together and raises a
+    :class:`~quorum.errors.QuorumError` subclass naming the members and
+    questions at fault when they do not.
+    """
+
+    body: str
+    date: datetime.date
+    in_office: int = attrs.field(validator=_non_negative)
+    agenda: Agenda
+    members: tuple[Member, ...] = attrs.field(converter=_members)
+    attendance: tuple[Attendance, ...] = attrs.field(converter=_attendance)
+    proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_proxies)
+    deliberations: tuple[Deliberation, ...] = attrs.field(default=(), converter=_deliberations)
+    kind: BodyKind = BodyKind.EPCI
+    convened: datetime.date | None = None
+    opened: datetime.time | None = None
+    closed: datetime.time | None = None
+    place: str | None = None
+    president: str | None = None
+    secretary: str | None = None
+    header_counts: HeaderCounts | None = None
+    reconvened: bool = False
+    rules: RuleSet | None = None
+    origin: RecordOrigin | None = attrs.field(default=None, eq=False, repr=False)
+    # Derived once: the members by name and the replay (never compared or shown).
+    _members_by_name: dict[str, Member] = attrs.field(
+        init=False, eq=False, repr=False, hash=False
+    )
+    _replayed: list[_engine.Replay] = attrs.field(factory=list, init=False, eq=False, repr=False,
+                                          hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        _check_sitting(self)
+        object.__setattr__(self, "_members_by_name", {m.name: m for m in self.members})
+
+    # -- lookups -------------------------------------------------------------
+
+    def member(self, name: str) -> Member:
+        """The member called ``name``."""
+        try:
+            return self._members_by_name[name]
+        except KeyError:
+            raise UnknownMemberError(name) from None
+
+    def deliberation(self, question: str | int) -> Deliberation | None:
+        """The deliberation published for ``question``, if any."""
+        key = str(question)
+        for deliberation in self.deliberations:
+            if deliberation.question == key:
+                return deliberation
+        return None
+
+    @property
+    def rule_set(self) -> RuleSet:
+        """The rules in force: those given, else those of the sitting's date."""
+        return self.rules if self.rules is not None else DEFAULT_CALENDAR.rules_for(self.date)
+
+    @property
+    def quorum(self) -> int:
+        """How many members must be present for the quorum."""
+        return self.rule_set.quorum_threshold(self.in_office)
+
+    # -- replay --------------------------------------------------------------
+
+    def replay(self) -> _engine.Replay:
+        """Every question, in order of passage (computed once, then kept)."""
+        if not self._replayed:
+            self._replayed.append(_engine.replay(self))
+        return self._replayed[0]
+
+    def at(self, question: str | int) -> _engine.QuestionState:
+        """The state of the sitting when ``question`` is taken up."""
+        return self.replay().at(question)
+
+    def explain(self, member: str, question: str | int) -> str:
+        """One French sentence: why ``member`` counts, or not, at ``question``."""
+        return self.replay().explain(member, question)
+
+
+def _check_sitting(sitting: Sitting) -> None:
+    """The cross-field rules of a sitting; raise on the first that fails."""
+    agenda = sitting.agenda
+    members: dict[str, Member] = {}
+    for member in sitting.members:
+        if member.name in members:
+            raise DuplicateMemberError(member.name)
+        members[member.name] = member
+    for member in sitting.members:
+        if member.substitute_for is not None and member.substitute_for not in members:
+            raise UnknownMemberError(member.substitute_for, role="titular")
+
+    def known(name: str | None, role: str, question: str | None = None) -> None:
+        if name is not None and name not in members:
+            raise UnknownMemberError(name, role=role, question=question)
+
+    def span(window: Window, member: str) -> tuple[int, int]:
+        start = 1 if window.start is None else _position(agenda, window.start, member)
+        end = len(agenda) if window.end is None else _position(agenda, window.end, member)
+        if end < start:
+            raise InvertedWindowError(member, window.start or agenda.key(1),
+                                      window.end or agenda.key(len(agenda)))
+        return start, end
+
+    seen: dict[str, Attendance] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for entry in sitting.attendance:
+        known(entry.member, "attendance")
+        if entry.member in seen:
+            if seen[entry.member].is_absent != entry.is_absent:
+                raise PresentAndAbsentError(entry.member)
+            raise DuplicateAttendanceError(entry.member)
+        seen[entry.member] = entry
+        spans[entry.member] = [span(window, entry.member) for window in entry.windows]
+
+    for member in sitting.members:
+        if member.substitute_for is None:
+            continue
+        for s_start, s_end in spans.get(member.name, ()):
+            for t_start, t_end in spans.get(member.substitute_for, ()):
+                if s_start <= t_end and t_start <= s_end:
+                    raise TitularAndSubstituteError(
+                        member.substitute_for, member.name, agenda.key(max(s_start, t_start))
+                    )
+
+    by_giver: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for proxy in sitting.proxies:
+        known(proxy.giver, "giver")
+        known(proxy.holder, "holder")
+        start, end = span(proxy.window, proxy.giver)
+        by_giver[proxy.giver].append((start, end, proxy.holder))
+    for giver, windows in by_giver.items():
+        windows.sort()
+        for (_, end_a, holder_a), (start_b, _, holder_b) in pairwise(windows):
+            if start_b <= end_a:
+                raise OverlappingProxiesError(giver, (holder_a, holder_b), agenda.key(start_b))
+
+    questions: set[str] = set()
+    for deliberation in sitting.deliberations:
+        if deliberation.question not in agenda:
+            raise UnknownQuestionError(deliberation.question)
+        if deliberation.question in questions:
+            raise SittingError(f"question {deliberation.question!r} has two deliberations")
+        questions.add(deliberation.question)
+        for name in deliberation.interested:
+            known(name, "interested", deliberation.question)
+        for name in deliberation.not_voting:
+            known(name, "not voting", deliberation.question)
+    known(sitting.president, "president")
+    known(sitting.secretary, "secretary")
+
+
+def _position(agenda: Agenda, key: str, member: str) -> int:
+    try:
+        return agenda.position(key)
+    except UnknownQuestionError:
+        raise UnknownQuestionError(key, member=member) from None
+
+
+def members_named(sitting: Sitting, names: Sequence[str]) -> tuple[Member, ...]:
+    """The members called ``names``, in that order."""
+    return tuple(sitting.member(name) for name in names)
+
+
+# The engine builds on this module; imported last so both can name each other.
+from quorum import engine as _engine  # noqa: E402

@@ -1,0 +1,205 @@
+"""The rules in force at a sitting: quorum and proxies, as data.
+
+Terms:
+
+- *members in office* (membres en exercice): the seats of the council that are
+  filled; vacancies lower it.
+- *quorum*: how many members must be present when a question is taken up for
+  the council to deliberate validly.  Under the Code général des collectivités
+  territoriales (CGCT L2121-17, L3121-14, L4132-13) it is the majority of the
+  members in office: strictly more than half, i.e. ``in_office // 2 + 1``.
+  Proxies do not count.
+- *proxy* (procuration, pouvoir): CGCT L2121-20 lets a member hold one proxy.
+
+During the health emergency of 2020–2022 temporary laws lowered the quorum to
+one third of the members in office and let each member hold two proxies; from
+3 April to 10 July 2020 (ordonnance 2020-391) members present *or represented*
+counted towards that third.  :class:`RuleCalendar` selects the rules from
+the date of the sitting; every boundary date is a parameter of
+:meth:`RuleCalendar.health_emergency`, and callers may pass any
+:class:`RuleSet` of their own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Iterable
+from fractions import Fraction
+from itertools import pairwise
+
+import attrs
+
+__all__ = [
+    "CGCT",
+    "DEFAULT_CALENDAR",
+    "HEALTH_EMERGENCY",
+    "HEALTH_EMERGENCY_REPRESENTED",
+    "RuleCalendar",
+    "RulePeriod",
+    "RuleSet",
+    "rules_for",
+]
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ValueError(f"{attribute.name} must be at least 1, not {value}")
+
+
+def _fraction(instance: object, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+    if not 0 < value <= 1:
+        raise ValueError(f"{attribute.name} must lie in (0, 1], not {value}")
+
+
+@attrs.frozen(kw_only=True)
+class RuleSet:
+    """How quorum is reckoned and how many proxies one holder may exercise.
+
+    ``quorum_strict`` says whether the count must *exceed* the fraction of the
+    members in office (the CGCT majority: more than half) or only *reach* it
+    (the temporary one third: "le tiers des membres en exercice est présent").
+    """
+
+    name: str
+    quorum_fraction: Fraction = attrs.field(default=Fraction(1, 2), validator=_fraction)
+    quorum_strict: bool = True
+    quorum_counts_represented: bool = False
+    proxies_per_holder: int = attrs.field(default=1, validator=_positive)
+    reference: str = ""
+
+    def quorum_threshold(self, in_office: int) -> int:
+        """The smallest count of members that satisfies the quorum.
+
+        >>> CGCT.quorum_threshold(122)
+        62
+        >>> CGCT.quorum_threshold(39)
+        20
+        >>> HEALTH_EMERGENCY.quorum_threshold(122)
+        41
+        """
+        share = self.quorum_fraction * in_office
+        if self.quorum_strict:
+            return math.floor(share) + 1
+        return math.ceil(share)
+
+
+CGCT = RuleSet(
+    name="CGCT",
+    reference="CGCT L2121-17 (quorum), L2121-20 (one proxy per holder)",
+)
+
+HEALTH_EMERGENCY = RuleSet(
+    name="état d'urgence sanitaire",
+    quorum_fraction=Fraction(1, 3),
+    quorum_strict=False,
+    proxies_per_holder=2,
+    reference="loi 2020-290 art. 10; loi 2020-760; loi 2020-1379 art. 6; loi 2021-1465 art. 10",
+)
+
+HEALTH_EMERGENCY_REPRESENTED = attrs.evolve(
+    HEALTH_EMERGENCY,
+    name="état d'urgence sanitaire (présents ou représentés)",
+    quorum_counts_represented=True,
+    reference="ordonnance 2020-391 art. 2",
+)
+
+
+@attrs.frozen
+class RulePeriod:
+    """A rule set in force from ``start`` to ``end``, both days included."""
+
+    start: datetime.date
+    end: datetime.date
+    rules: RuleSet
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"rule period ends on {self.end} before it starts on {self.start}")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, datetime.date) and self.start <= day <= self.end
+
+
+def _no_overlap(
+    instance: RuleCalendar, attribute: attrs.Attribute[tuple[RulePeriod, ...]],
+    periods: tuple[RulePeriod, ...],
+) -> None:
+    ordered = sorted(periods, key=lambda p: p.start)
+    for before, after in pairwise(ordered):
+        if after.start <= before.end:
+            raise ValueError(f"rule periods overlap: {before.start}–{before.end} and {after.start}")
+
+
+def _by_start(periods: Iterable[RulePeriod]) -> tuple[RulePeriod, ...]:
+    return tuple(sorted(periods, key=lambda p: p.start))
+
+
+@attrs.frozen
+class RuleCalendar:
+    """Which rule set applies on which day; ``default`` outside every period."""
+
+    periods: tuple[RulePeriod, ...] = attrs.field(converter=_by_start, validator=_no_overlap)
+    default: RuleSet = CGCT
+
+    def rules_for(self, day: datetime.date) -> RuleSet:
+        """The rule set in force on ``day``.
+
+        >>> import datetime
+        >>> DEFAULT_CALENDAR.rules_for(datetime.date(2026, 6, 25)).name
+        'CGCT'
+        >>> DEFAULT_CALENDAR.rules_for(datetime.date(2020, 5, 1)).quorum_counts_represented
+        True
+        """
+        for period in self.periods:
+            if day in period:
+                return period.rules
+        return self.default
+
+    @classmethod
+    def health_emergency(
+        cls,
+        *,
+        first_start: datetime.date = datetime.date(2020, 3, 24),
+        represented_start: datetime.date = datetime.date(2020, 4, 3),
+        represented_end: datetime.date = datetime.date(2020, 7, 10),
+        first_end: datetime.date = datetime.date(2020, 8, 30),
+        second_start: datetime.date = datetime.date(2020, 11, 15),
+        second_end: datetime.date = datetime.date(2021, 9, 30),
+        third_start: datetime.date = datetime.date(2021, 11, 12),
+        third_end: datetime.date = datetime.date(2022, 7, 31),
+        default: RuleSet = CGCT,
+    ) -> RuleCalendar:
+        """The temporary health-emergency rules, every boundary a parameter.
+
+        The defaults follow the texts as we read them (see docs/rules.md):
+        loi 2020-290 art. 10 from its entry into force on 24 March 2020;
+        ordonnance 2020-391 counting members present or represented from
+        3 April to 10 July 2020 (end of the state of emergency); loi 2020-760
+        keeping the third (present only) and two proxies until 30 August 2020;
+        the common law from 31 August to 14 November 2020; loi 2020-1379
+        art. 6 from 15 November 2020, extended by lois 2021-160 and 2021-689
+        to 30 September 2021; loi 2021-1465 art. 10 from 12 November 2021
+        (the day after its publication) to 31 July 2022.
+        """
+        periods: list[RulePeriod] = []
+        if first_start < represented_start:
+            before = min(first_end, represented_start - datetime.timedelta(days=1))
+            periods.append(RulePeriod(first_start, before, HEALTH_EMERGENCY))
+        periods.append(
+            RulePeriod(represented_start, represented_end, HEALTH_EMERGENCY_REPRESENTED)
+        )
+        if represented_end < first_end:
+            after = represented_end + datetime.timedelta(days=1)
+            periods.append(RulePeriod(after, first_end, HEALTH_EMERGENCY))
+        periods.append(RulePeriod(second_start, second_end, HEALTH_EMERGENCY))
+        periods.append(RulePeriod(third_start, third_end, HEALTH_EMERGENCY))
+        return cls(tuple(periods), default)
+
+
+DEFAULT_CALENDAR = RuleCalendar.health_emergency()
+
+
+def rules_for(day: datetime.date, calendar: RuleCalendar = DEFAULT_CALENDAR) -> RuleSet:
+    """The rule set in force on ``day`` under ``calendar``."""
+    return calendar.rules_for(day)
