@@ -15,6 +15,7 @@
 (2, 1, 3, 3, False)
 """
 
+from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
     DuplicateAttendanceError,
@@ -64,6 +65,7 @@ from quorum.rules import (
     RuleSet,
     rules_for,
 )
+from quorum.scdl import scdl_rows, write_scdl
 
 __version__ = "0.1.0"
 
@@ -74,10 +76,12 @@ __all__ = [
     "HEALTH_EMERGENCY_REPRESENTED",
     "Agenda",
     "Attendance",
+    "AuditReport",
     "BodyKind",
     "Deliberation",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
+    "Finding",
     "HeaderCounts",
     "InvertedWindowError",
     "JSONFormatError",
@@ -102,16 +106,21 @@ __all__ = [
     "SelfProxyError",
     "Sitting",
     "SittingError",
+    "TallyCheck",
     "TitularAndSubstituteError",
     "UnknownMemberError",
     "UnknownQuestionError",
     "Window",
+    "audit",
     "explain",
     "replay",
     "replay_from_json",
     "replay_to_json",
     "rules_for",
+    "scdl_rows",
     "sitting_from_json",
     "sitting_to_json",
+    "tally_outcome",
     "to_json",
+    "write_scdl",
 ]

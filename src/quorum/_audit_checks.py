@@ -1,0 +1,416 @@
+"""The legality checks of the audit, one function per subject, each returning findings.
+
+Private: see :mod:`quorum.audit` and docs/findings.md for the codes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from dateutil.rrule import DAILY, rrule
+
+from quorum._audit_common import Finding, Locator, names, plural, question_ranges
+from quorum.engine import ProxyStatus, QuestionState, Replay
+from quorum.model import HeaderCounts, Member, Proxy, Sitting
+
+__all__ = [
+    "check_convocation",
+    "check_headers",
+    "check_officers",
+    "check_proxies",
+    "check_quorum",
+    "check_reconciliations",
+    "check_seats",
+    "clear_days",
+    "seats",
+]
+
+
+def _proxy_keys(proxy: Proxy) -> tuple[tuple[str, str], ...]:
+    return (("proxy", proxy.giver), ("proxy", str(proxy)),
+            ("proxy", f"{proxy.giver} → {proxy.holder}"), ("member", proxy.giver))
+
+
+def _display(sitting: Sitting, name: str) -> str:
+    return sitting.member(name).display
+
+
+def _spanning(sitting: Sitting, positions: Iterable[int]) -> dict[str, Any]:
+    """``question`` (when there is one) and ``questions`` keyword arguments for a finding."""
+    keys = tuple(sitting.agenda.key(p) for p in sorted(positions))
+    return {"questions": keys, "question": keys[0] if len(keys) == 1 else None}
+
+
+def _feminine(sitting: Sitting, name: str) -> str:
+    return "e" if sitting.member(name).feminine else ""
+
+
+# -- quorum ----------------------------------------------------------------------
+
+
+def check_quorum(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Quorum not met where a deliberation was taken (CGCT L2121-17), or elsewhere on the agenda."""
+    findings: list[Finding] = []
+    published = {d.question for d in sitting.deliberations}
+    rules = sitting.rule_set
+    counted = "présents ou représentés" if rules.quorum_counts_represented else "présents"
+    elsewhere: list[QuestionState] = []
+    for state in replayed:
+        if state.quorum_met:
+            continue
+        if state.question not in published:
+            elsewhere.append(state)
+            continue
+        detail = (f"{state.quorum_count} membres {counted} comptés pour le quorum "
+                  f"({plural(state.present, 'présent')}"
+                  + (f", dont {plural(state.interested_present, 'intéressé')} non compté"
+                     + ("s" if state.interested_present > 1 else "")
+                     if state.interested_present else "")
+                  + f"), il en faut {state.quorum} sur {state.in_office} en exercice "
+                  f"({rules.name})")
+        place = locator.place(("deliberation", state.question), ("tally", state.question))
+        if sitting.reconvened:
+            findings.append(Finding(
+                severity="info", code="quorum-not-met-reconvened", question=state.question,
+                questions=(state.question,),
+                message=(f"Question {state.question} : quorum non atteint — {detail} ; la séance "
+                         "est une nouvelle réunion après un défaut de quorum, qui délibère "
+                         "valablement sans condition de quorum (CGCT L2121-17)."),
+                **place))
+        else:
+            findings.append(Finding(
+                severity="error", code="quorum-not-met", question=state.question,
+                questions=(state.question,),
+                message=(f"Question {state.question} : quorum non atteint — {detail} ; la "
+                         "délibération n'a pas été prise valablement (CGCT L2121-17)."),
+                **place))
+    if elsewhere and not sitting.reconvened:
+        lowest = min(elsewhere, key=lambda s: s.quorum_count)
+        findings.append(Finding(
+            severity="warning", code="quorum-not-met-agenda",
+            **_spanning(sitting, (s.position for s in elsewhere)),
+            message=(f"Quorum non atteint aux "
+                     f"{question_ranges(sitting, (s.position for s in elsewhere))} de l'ordre "
+                     f"de passage (au plus bas {lowest.quorum_count} membres {counted}, "
+                     f"il en faut {lowest.quorum}) : aucune délibération de ces questions n'est "
+                     "publiée dans ce relevé, mais une délibération prise là serait irrégulière."),
+            **locator.place(("agenda", ""), ("header", "agenda"))))
+    return findings
+
+
+# -- proxies ---------------------------------------------------------------------
+
+
+# Statuses with a finding of their own (or none: exercised, outside the window, ended by
+# the giver's arrival); any other reason a proxy is not exercised is ``proxy-not-exercised``.
+_HANDLED = frozenset({
+    ProxyStatus.EXERCISED, ProxyStatus.OUTSIDE_WINDOW, ProxyStatus.GIVER_ARRIVED,
+    ProxyStatus.GIVER_PRESENT, ProxyStatus.HOLDER_ABSENT, ProxyStatus.HOLDER_AT_MAXIMUM,
+    ProxyStatus.GIVER_INTERESTED, ProxyStatus.HOLDER_INTERESTED,
+})
+
+
+def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Proxies not exercised, and why: holder absent, over the limit, giver present, interested."""
+    findings: list[Finding] = []
+    table = [state.proxies for state in replayed]  # table[position - 1][index]
+    count = len(replayed)
+    limit = sitting.rule_set.proxies_per_holder
+    published = {d.question for d in sitting.deliberations}
+    over: dict[str, set[int]] = defaultdict(set)  # holder -> positions with a proxy over the limit
+
+    for index, proxy in enumerate(sitting.proxies):
+        statuses = {p: table[p - 1][index].status for p in range(1, count + 1)}
+        inside = [p for p, s in statuses.items() if s is not ProxyStatus.OUTSIDE_WINDOW]
+        by_status: dict[ProxyStatus, list[int]] = defaultdict(list)
+        for position in inside:
+            by_status[statuses[position]].append(position)
+        giver, holder = _display(sitting, proxy.giver), _display(sitting, proxy.holder)
+        place = locator.place(*_proxy_keys(proxy))
+
+        absent = by_status.get(ProxyStatus.HOLDER_ABSENT, [])
+        pair = {"members": (proxy.giver, proxy.holder), **place}
+        if absent:
+            findings.append(Finding(
+                severity="warning", code="proxy-holder-absent", **_spanning(sitting, absent),
+                message=(f"Procuration de {giver} à {holder} non exercée aux "
+                         f"{question_ranges(sitting, absent)} : le mandataire est absent "
+                         f"(CGCT L2121-20) ; {giver} n'y est pas "
+                         f"représenté{_feminine(sitting, proxy.giver)}."),
+                **pair))
+
+        for position in by_status.get(ProxyStatus.HOLDER_AT_MAXIMUM, []):
+            over[proxy.holder].add(position)
+
+        present = by_status.get(ProxyStatus.GIVER_PRESENT, [])
+        usable = [p for p in inside if statuses[p] not in (ProxyStatus.GIVER_PRESENT,
+                                                          ProxyStatus.GIVER_ARRIVED)]
+        starts_present = (proxy.window.start is not None
+                          and sitting.agenda.position(proxy.window.start) in present)
+        if present and (not usable or starts_present):
+            why = ("elle n'a jamais pu servir" if not usable else
+                   "sa procuration commence alors que son mandant est là")
+            findings.append(Finding(
+                severity="warning", code="proxy-giver-present", **_spanning(sitting, present),
+                message=(f"{giver} donne procuration à {holder} mais est "
+                         f"présent{_feminine(sitting, proxy.giver)} aux "
+                         f"{question_ranges(sitting, present)} couvertes par la procuration : "
+                         f"{why} (un membre présent vote lui-même)."),
+                **pair))
+
+        for status, code, role in ((ProxyStatus.GIVER_INTERESTED, "proxy-giver-interested",
+                                    "le mandant"),
+                                   (ProxyStatus.HOLDER_INTERESTED, "proxy-holder-interested",
+                                    "le mandataire")):
+            positions = [p for p in by_status.get(status, [])
+                         if sitting.agenda.key(p) in published]
+            if not positions:
+                continue
+            who = proxy.giver if status is ProxyStatus.GIVER_INTERESTED else proxy.holder
+            findings.append(Finding(
+                severity="info", code=code, **_spanning(sitting, positions),
+                members=(who, proxy.giver, proxy.holder),
+                message=(f"Procuration de {giver} à {holder} non exercée aux "
+                         f"{question_ranges(sitting, positions)} : {role} "
+                         f"({_display(sitting, who)}) est intéressé à la question et ne prend "
+                         "part ni au débat ni au vote, ni en personne ni par procuration "
+                         "(CGCT L2131-11) : cette voix n'est pas exprimée."),
+                **place))
+
+        for status, positions in by_status.items():
+            if status in _HANDLED:
+                continue
+            findings.append(Finding(
+                severity="warning", code="proxy-not-exercised", **_spanning(sitting, positions),
+                message=(f"Procuration de {giver} à {holder} non exercée aux "
+                         f"{question_ranges(sitting, positions)} : {status.reason}."),
+                **pair))
+
+    for holder, over_at in over.items():
+        positions = sorted(over_at)
+        held = [proxy for index, proxy in enumerate(sitting.proxies)
+                if proxy.holder == holder and any(
+                    table[p - 1][index].status in (ProxyStatus.EXERCISED,
+                                                   ProxyStatus.HOLDER_AT_MAXIMUM)
+                    for p in positions)]
+        dropped = [proxy for index, proxy in enumerate(sitting.proxies)
+                   if proxy.holder == holder and any(
+                       table[p - 1][index].status is ProxyStatus.HOLDER_AT_MAXIMUM
+                       for p in positions)]
+        first = next(proxy for proxy in held)
+        findings.append(Finding(
+            severity="error", code="proxy-holder-over-limit", **_spanning(sitting, positions),
+            members=(holder, *(p.giver for p in held)),
+            message=(f"{_display(sitting, holder)} détient {len(held)} procurations valables en "
+                     f"même temps aux {question_ranges(sitting, positions)}, alors que les règles "
+                     f"en vigueur ({sitting.rule_set.name}) n'en permettent que {limit} "
+                     f"(CGCT L2121-20) : procurations de "
+                     f"{names([_display(sitting, p.giver) for p in held])} ; non comptée(s) "
+                     f"(les plus tardives) : "
+                     f"{names([_display(sitting, p.giver) for p in dropped])}."),
+            **locator.place(*_proxy_keys(first))))
+    return findings
+
+
+# -- president, secretary --------------------------------------------------------
+
+
+def check_officers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """The president and the secretary of the sitting must be members present (L2121-15)."""
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for state in replayed:
+        seen.update(state.present_members)
+    for name, role, code, article in (
+        (sitting.president, "président", "president-absent", "CGCT L2121-14"),
+        (sitting.secretary, "secrétaire de séance", "secretary-absent", "CGCT L2121-15"),
+    ):
+        if name is None or name in seen:
+            continue
+        member = sitting.member(name)
+        findings.append(Finding(
+            severity="error", code=code, members=(name,),
+            message=(f"{member.display}, {role}, n'est présent{_feminine(sitting, name)} "
+                     f"à aucune question de la séance "
+                     f"({article})."),
+            **locator.place(("secretary" if code == "secretary-absent" else "president", name),
+                            ("member", name))))
+    if sitting.secretary is None:
+        findings.append(Finding(
+            severity="info", code="secretary-not-named",
+            message=("Le relevé ne nomme pas de secrétaire de séance (CGCT L2121-15 : le conseil "
+                     "en nomme un parmi ses membres au début de chaque séance)."),
+            **locator.place()))
+    return findings
+
+
+# -- convocation -----------------------------------------------------------------
+
+
+def clear_days(convened: datetime.date, sitting: datetime.date) -> int:
+    """Clear days (jours francs) between a convocation and a sitting.
+
+    Neither the day of the convocation nor the day of the sitting counts.
+
+    >>> clear_days(datetime.date(2026, 6, 19), datetime.date(2026, 6, 25))
+    5
+    """
+    first = datetime.datetime.combine(convened, datetime.time()) + datetime.timedelta(days=1)
+    last = datetime.datetime.combine(sitting, datetime.time()) - datetime.timedelta(days=1)
+    if last < first:
+        return 0
+    return rrule(DAILY, dtstart=first, until=last).count() or 0
+
+
+def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
+    """The convocation delay (CGCT L2121-11, L2121-12; L5211-1 for an EPCI)."""
+    place = locator.place(("convened", ""), ("header", "convened"), ("convened", "date"))
+    if sitting.convened is None:
+        return [Finding(severity="info", code="convocation-date-unknown",
+                        message="Le relevé ne donne pas la date de convocation : le délai de "
+                                "convocation n'a pas pu être vérifié.", **place)]
+    required = sitting.kind.clear_days
+    days = clear_days(sitting.convened, sitting.date)
+    if days >= required:
+        return []
+    convened = sitting.convened.strftime("%d/%m/%Y")
+    held = sitting.date.strftime("%d/%m/%Y")
+    return [Finding(
+        severity="error", code="convocation-too-late",
+        message=(f"Convocation du {convened} pour une séance du {held} : "
+                 f"{plural(days, 'jour franc', 'jours francs')}, il en faut {required} "
+                 f"({'CGCT L2121-11' if required == 3 else 'CGCT L2121-12'}) ; seule l'urgence, "
+                 "déclarée et justifiée en séance, permet un délai d'un jour franc."),
+        **place)]
+
+
+# -- members in office -------------------------------------------------------------
+
+
+def seats(sitting: Sitting) -> list[Member]:
+    """The seats the record lists: titulars, and substitutes whose titular it does not list."""
+    titulars_by_commune: dict[str | None, int] = defaultdict(int)
+    for member in sitting.members:
+        if not member.substitute:
+            titulars_by_commune[member.commune] += 1
+    listed: list[Member] = []
+    for member in sitting.members:
+        alone = member.substitute_for is None and not (
+            member.commune is not None and titulars_by_commune.get(member.commune) == 1
+        )
+        if not member.substitute or alone:
+            listed.append(member)
+    return listed
+
+
+def check_seats(sitting: Sitting, locator: Locator) -> list[Finding]:
+    """Members listed (one per seat) against the members in office the record announces."""
+    listed = seats(sitting)
+    if len(listed) == sitting.in_office:
+        return []
+    substitutes = sum(1 for m in listed if m.substitute)
+    detail = (f" dont {plural(substitutes, 'suppléant')} sans titulaire listé"
+              if substitutes else "")
+    return [Finding(
+        severity="error", code="members-count-mismatch",
+        message=(f"Le relevé annonce {sitting.in_office} membres en exercice mais en liste "
+                 f"{len(listed)} ({len(listed)} sièges{detail}) : "
+                 + ("des membres manquent aux listes des présents, absents et représentés."
+                    if len(listed) < sitting.in_office else
+                    "la liste compte plus de membres que de sièges pourvus.")),
+        **locator.place(("in_office", ""), ("header", "in_office")))]
+
+
+# -- header counts -------------------------------------------------------------------
+
+
+def _header_targets(sitting: Sitting) -> Iterable[tuple[HeaderCounts, str | None]]:
+    """Each printed header with the question whose figures it gives (``None``: in office only)."""
+    if sitting.header_counts is not None:
+        if len(sitting.deliberations) == 1:
+            yield sitting.header_counts, sitting.deliberations[0].question
+        elif not sitting.deliberations:
+            yield sitting.header_counts, sitting.agenda.key(1)
+        else:
+            yield sitting.header_counts, None
+    for deliberation in sitting.deliberations:
+        if deliberation.header_counts is not None:
+            yield deliberation.header_counts, deliberation.question
+
+
+def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Printed counts (en exercice, présents, pouvoirs, votants) against the replay."""
+    findings: list[Finding] = []
+    for header, question in _header_targets(sitting):
+        keys = ((("header", question), ("deliberation", question)) if question else ())
+        place = locator.place(*keys, ("header", ""), ("in_office", ""))
+        if header.in_office is not None and header.in_office != sitting.in_office:
+            findings.append(Finding(
+                severity="error", code="header-count-mismatch", question=question,
+                questions=(question,) if question else (),
+                message=(f"En-tête{_at(question)} : {header.in_office} membres en exercice "
+                         f"imprimés, {sitting.in_office} pour la séance."),
+                **place))
+        if question is None:
+            continue
+        state = replayed.at(question)
+        checks = (
+            ("présents", header.present, (state.present, state.present - state.interested_present),
+             f"{state.present} présents à la question"),
+            ("pouvoirs", header.proxies, (state.represented,),
+             f"{plural(state.represented, 'procuration exercée', 'procurations exercées')}"),
+            ("votants", header.voters, (state.voters, state.castable),
+             f"{state.voters} votants ({state.present} présents + {state.represented} "
+             "représentés)"),
+        )
+        for label, printed, accepted, computed in checks:
+            if printed is None or printed in accepted:
+                continue
+            note = ""
+            if label == "pouvoirs":
+                given = sum(1 for use in state.proxies
+                            if use.status is not ProxyStatus.OUTSIDE_WINDOW)
+                if printed == given:
+                    note = (f" ; {printed} est le nombre de procurations valables à cette "
+                            "question, exercées ou non")
+                elif printed == len(sitting.proxies):
+                    note = f" ; {printed} est le nombre de procurations données pour la séance"
+            findings.append(Finding(
+                severity="error", code="header-count-mismatch", question=question,
+                questions=(question,),
+                message=f"En-tête{_at(question)} : {label} {printed} imprimé, {computed}{note}.",
+                **place))
+    return findings
+
+
+def _at(question: str | None) -> str:
+    return f" de la question {question}" if question else ""
+
+
+# -- reconciliations --------------------------------------------------------------------
+
+
+def check_reconciliations(sitting: Sitting) -> list[Finding]:
+    """Every spelling the reader reconciled to one member or commune (warning)."""
+    origin = sitting.origin
+    if origin is None:
+        return []
+    findings: list[Finding] = []
+    for item in origin.reconciliations:
+        where = f" (ligne {item.canonical_line})" if item.canonical_line is not None else ""
+        reason = f" : {item.reason}" if item.reason else ""
+        if item.kind == "commune":
+            code, what = "commune-reconciled", "la commune"
+        else:
+            code, what = "name-reconciled", "le membre"
+        members = (item.canonical,) if item.kind != "commune" else ()
+        findings.append(Finding(
+            severity="warning", code=code, members=members, line=item.line, column=item.column,
+            file=item.file if item.file is not None else (
+                origin.files[0] if len(origin.files) == 1 else None),
+            message=(f"« {item.written} » (ligne {item.line}) lu comme {what} "
+                     f"« {item.canonical} »{where}{reason}.")))
+    return findings

@@ -1,0 +1,400 @@
+"""The tally check: does a published tally account for every vote the attendance allows?
+
+Terms (see :mod:`quorum.audit`):
+
+- *castable*: the votes that could be cast at the question, present +
+  represented less the interested members present (CGCT L2131-11);
+- *interested with a vote*: the interested members who would otherwise have
+  voted: present, or absent with a proxy that would otherwise be exercised;
+  published tallies list them apart ("Conseiller intéressé : 1");
+- *expected total*: castable + interested with a vote, what the published
+  figures must add up to;
+- *published total*: pour + contre + abstention + interested + not voting +
+  blank.  A count the record does not print is taken from the names it lists
+  (the interested members with a vote, those who "ne prennent pas part au
+  vote"), so that naming them without a count is not an inconsistency.
+
+Private: the public names are re-exported by :mod:`quorum.audit`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import attrs
+
+from quorum._audit_common import Finding, Locator, names, plural, question_ranges
+from quorum.engine import ProxyStatus, QuestionState, Replay
+from quorum.model import Deliberation, PublishedTally, Sitting
+
+__all__ = [
+    "OUTCOMES",
+    "Outcome",
+    "TallyCheck",
+    "Vote",
+    "check_tally",
+    "tally_outcome",
+]
+
+Outcome = Literal[
+    "adopted",
+    "rejected",
+    "adopted-casting-vote",
+    "rejected-casting-vote",
+    "tie-casting-vote-unknown",
+    "rejected-tie-secret-ballot",
+]
+OUTCOMES: tuple[Outcome, ...] = (
+    "adopted", "rejected", "adopted-casting-vote", "rejected-casting-vote",
+    "tie-casting-vote-unknown", "rejected-tie-secret-ballot",
+)
+Vote = Literal["pour", "contre", "abstention"]
+
+_OUTCOME_TEXT: dict[Outcome, str] = {
+    "adopted": "adoptée",
+    "rejected": "rejetée",
+    "adopted-casting-vote": "adoptée par la voix prépondérante du président (partage des voix)",
+    "rejected-casting-vote": "rejetée par la voix prépondérante du président (partage des voix)",
+    "tie-casting-vote-unknown": ("partage des voix : la voix prépondérante du président "
+                                 "décide, mais son vote n'est pas connu"),
+    "rejected-tie-secret-ballot": "rejetée (partage des voix au scrutin secret)",
+}
+
+
+def tally_outcome(pour: int, contre: int, *, secret_ballot: bool = False,
+                  president_vote: Vote | None = None) -> Outcome:
+    """The outcome of a vote under CGCT L2121-20.
+
+    Adopted by the absolute majority of the votes cast (pour > contre;
+    abstentions and blanks are not votes cast).  In a tie the president's
+    vote decides (``president_vote``; when it is not known the outcome says
+    so) except in a secret ballot, where a tie rejects.  No vote cast at all
+    (0 – 0) rejects: there is no majority, and a president who did not vote
+    has no casting vote.
+
+    >>> tally_outcome(117, 0)
+    'adopted'
+    >>> tally_outcome(20, 20, president_vote="pour")
+    'adopted-casting-vote'
+    >>> tally_outcome(20, 20, secret_ballot=True, president_vote="pour")
+    'rejected-tie-secret-ballot'
+    """
+    if pour > contre:
+        return "adopted"
+    if pour < contre or pour == 0:
+        return "rejected"
+    if secret_ballot:
+        return "rejected-tie-secret-ballot"
+    if president_vote == "pour":
+        return "adopted-casting-vote"
+    if president_vote in ("contre", "abstention"):
+        # A president who abstained has no casting vote: the tie rejects.
+        return "rejected-casting-vote" if president_vote == "contre" else "rejected"
+    return "tie-casting-vote-unknown"
+
+
+def outcome_text(outcome: Outcome) -> str:
+    """The outcome in French, as the report prints it."""
+    return _OUTCOME_TEXT[outcome]
+
+
+@attrs.frozen(kw_only=True)
+class TallyCheck:
+    """One published tally checked against the attendance at its question.
+
+    ``expected_total`` = ``castable`` + ``interested_voting``; ``published_total``
+    adds up every published count (see the module docstring); ``gap`` is
+    ``published_total - expected_total``.  ``explanation`` gives the arithmetic
+    in French, ``gap_explanation`` (empty when consistent) the members and
+    proxies that may account for a gap, ``members`` their names.
+    ``unanimous_consistent`` is ``None`` when the record does not claim
+    unanimity.
+    """
+
+    question: str
+    published: PublishedTally
+    present: int
+    represented: int
+    interested_present: int
+    interested_voting: tuple[str, ...]
+    castable: int
+    expected_total: int
+    published_total: int
+    consistent: bool
+    outcome: Outcome
+    secret_ballot: bool = False
+    unanimous: bool = False
+    unanimous_consistent: bool | None = None
+    explanation: str = ""
+    gap_explanation: str = ""
+    members: tuple[str, ...] = ()
+
+    @property
+    def voters(self) -> int:
+        """Votants: present + represented."""
+        return self.present + self.represented
+
+    @property
+    def gap(self) -> int:
+        """Published total less expected total: positive when too many votes are published."""
+        return self.published_total - self.expected_total
+
+    @property
+    def adopted(self) -> bool | None:
+        """Whether the deliberation was adopted (``None`` when it depends on an unknown vote)."""
+        if self.outcome == "tie-casting-vote-unknown":
+            return None
+        return self.outcome in ("adopted", "adopted-casting-vote")
+
+    @property
+    def outcome_text(self) -> str:
+        """The outcome in French."""
+        text = outcome_text(self.outcome)
+        if self.unanimous and self.unanimous_consistent:
+            text += " à l'unanimité"
+        return text
+
+    def to_json(self) -> dict[str, Any]:
+        """The check as CONTRACT.md's ``audit --format json`` writes it (more keys follow)."""
+        published = self.published
+        return {
+            "question": self.question,
+            "published": {
+                "pour": published.pour,
+                "contre": published.contre,
+                "abstention": published.abstention,
+                "interested": published.interested,
+                "not_voting": published.not_voting,
+                "blank": published.blank,
+            },
+            "expected_total": self.expected_total,
+            "consistent": self.consistent,
+            "outcome": self.outcome,
+            "published_total": self.published_total,
+            "gap": self.gap,
+            "present": self.present,
+            "represented": self.represented,
+            "voters": self.voters,
+            "interested_present": self.interested_present,
+            "interested_voting": len(self.interested_voting),
+            "castable": self.castable,
+            "secret_ballot": self.secret_ballot,
+            "unanimous": self.unanimous,
+            "unanimous_consistent": self.unanimous_consistent,
+            "explanation": self.explanation,
+            "gap_explanation": self.gap_explanation,
+            "members": list(self.members),
+        }
+
+    def __str__(self) -> str:
+        verdict = "cohérent" if self.consistent else f"INCOHÉRENT (écart {self.gap:+d})"
+        return f"question {self.question} : {self.explanation} — {verdict} ; {self.outcome_text}"
+
+
+def interested_voting(state: QuestionState, deliberation: Deliberation) -> tuple[str, ...]:
+    """The interested members who would otherwise have had a vote at ``state``'s question."""
+    interested = set(deliberation.interested)
+    present = set(state.present_members)
+    represented = {use.proxy.giver for use in state.proxies
+                   if use.status is ProxyStatus.GIVER_INTERESTED
+                   and use.proxy.holder not in interested}
+    return tuple(name for name in deliberation.interested
+                 if name in present or name in represented)
+
+
+def _published_parts(tally: PublishedTally, deliberation: Deliberation,
+                     voting: tuple[str, ...]) -> list[tuple[int, str, bool]]:
+    """(count, label, printed) for each part of the published total."""
+    parts = [(tally.pour, "pour", True), (tally.contre, "contre", True),
+             (tally.abstention, "abstention", True)]
+    if tally.interested is not None:
+        parts.append((tally.interested, "intéressé", True))
+    elif voting:
+        parts.append((len(voting), "intéressé (nommé)", False))
+    if tally.not_voting is not None:
+        parts.append((tally.not_voting, "ne prend pas part au vote", True))
+    elif deliberation.not_voting:
+        parts.append((len(deliberation.not_voting), "ne prend pas part au vote (nommé)", False))
+    if tally.blank is not None:
+        parts.append((tally.blank, "blanc ou nul", True))
+    return parts
+
+
+def _label(count: int, label: str) -> str:
+    invariable = ("abstention", "contre", "pour", "ne prend", "blanc")
+    if count > 1 and not label.startswith(invariable):
+        head, _, tail = label.partition(" ")
+        label = head + "s" + (" " + tail if tail else "")
+    if count > 1 and label.startswith("abstention"):
+        label = "abstentions"
+    return f"{count} {label}"
+
+
+def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
+                locator: Locator, president_vote: Vote | None = None,
+                ) -> tuple[TallyCheck, list[Finding]]:
+    """Check the tally published under ``deliberation`` (which must have one)."""
+    tally = deliberation.tally
+    assert tally is not None
+    state = replayed.at(deliberation.question)
+    voting = interested_voting(state, deliberation)
+    castable = state.castable
+    expected = castable + len(voting)
+    parts = _published_parts(tally, deliberation, voting)
+    published_total = sum(count for count, _, _ in parts)
+    problems: list[str] = []
+    if published_total != expected:
+        problems.append(f"le total publié ({published_total}) diffère du total attendu "
+                        f"({expected})")
+    if tally.interested is not None and tally.interested != len(voting):
+        counted = plural(tally.interested, "conseiller intéressé", "conseillers intéressés")
+        problems.append(f"{counted} publié(s), {len(voting)} attendu(s)"
+                        + (f" ({names(voting)})" if voting else ""))
+    if tally.not_voting is not None and deliberation.not_voting \
+            and tally.not_voting != len(deliberation.not_voting):
+        problems.append(f"{tally.not_voting} « ne prend pas part au vote » publié(s), "
+                        f"{len(deliberation.not_voting)} nommé(s) "
+                        f"({names(deliberation.not_voting)})")
+    consistent = not problems
+    outcome = tally_outcome(tally.pour, tally.contre, secret_ballot=deliberation.secret_ballot,
+                            president_vote=president_vote)
+    unanimous_consistent = (tally.contre == 0 and tally.pour > 0
+                            if deliberation.unanimous else None)
+
+    explanation = _arithmetic(state, voting, expected, parts, published_total)
+    hints, concerned = ("", ()) if consistent else _gap_hints(
+        sitting, replayed, state, deliberation, tally, voting, published_total - expected)
+    check = TallyCheck(
+        question=deliberation.question, published=tally, present=state.present,
+        represented=state.represented, interested_present=state.interested_present,
+        interested_voting=voting, castable=castable, expected_total=expected,
+        published_total=published_total, consistent=consistent, outcome=outcome,
+        secret_ballot=deliberation.secret_ballot, unanimous=deliberation.unanimous,
+        unanimous_consistent=unanimous_consistent, explanation=explanation,
+        gap_explanation=hints, members=concerned,
+    )
+    findings: list[Finding] = []
+    place = locator.place(("tally", deliberation.question), ("deliberation", deliberation.question))
+    q = deliberation.question
+    if not consistent:
+        message = (f"Question {q} : décompte incohérent avec les présences — "
+                   + " ; ".join(problems) + f". Publié : {_published_sum(parts, published_total)}"
+                   + f" ; attendu : {expected} ({_expected_sum(state, voting, expected)}).")
+        if hints:
+            message += " " + hints
+        findings.append(Finding(severity="error", code="tally-inconsistent", message=message,
+                                question=q, questions=(q,), members=concerned, **place))
+    if unanimous_consistent is False:
+        findings.append(Finding(
+            severity="warning", code="unanimity-contradicted", question=q, questions=(q,),
+            message=(f"Question {q} : « à l'unanimité » est contredit par les chiffres publiés "
+                     f"({_label(tally.pour, 'pour')}, {_label(tally.contre, 'contre')})."),
+            **place))
+    if tally.pour == tally.contre and tally.pour > 0:
+        findings.append(Finding(
+            severity="info", code="tally-tie", question=q, questions=(q,),
+            members=(sitting.president,) if sitting.president else (),
+            message=f"Question {q} : partage des voix ({tally.pour} – {tally.contre}) ; "
+                    f"délibération {outcome_text(outcome)} (CGCT L2121-20).",
+            **place))
+    return check, findings
+
+
+def _published_sum(parts: list[tuple[int, str, bool]], total: int) -> str:
+    return " + ".join(_label(count, label) for count, label, _ in parts) + f" = {total}"
+
+
+def _expected_sum(state: QuestionState, voting: tuple[str, ...], expected: int) -> str:
+    text = (f"{plural(state.present, 'présent')} + "
+            f"{plural(state.represented, 'représenté')}")
+    if state.interested_present:
+        text += f" − {plural(state.interested_present, 'intéressé présent', 'intéressés présents')}"
+    text += f" = {plural(state.castable, 'voix possible', 'voix possibles')}"
+    if voting:
+        text += f", + {plural(len(voting), 'intéressé listé à part', 'intéressés listés à part')}"
+        text += f" = {expected}"
+    return text
+
+
+def _arithmetic(state: QuestionState, voting: tuple[str, ...], expected: int,
+                parts: list[tuple[int, str, bool]], published_total: int) -> str:
+    return (f"attendu {_expected_sum(state, voting, expected)} ; "
+            f"publié {_published_sum(parts, published_total)}")
+
+
+# Proxies not exercised that a tally may have counted by mistake: all but those whose
+# giver votes in person or is listed apart as interested.
+_NOT_GAP_STATUSES = (ProxyStatus.GIVER_PRESENT, ProxyStatus.GIVER_INTERESTED)
+
+
+def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
+               deliberation: Deliberation, tally: PublishedTally, voting: tuple[str, ...],
+               gap: int) -> tuple[str, tuple[str, ...]]:
+    """French sentences naming the members and proxies that may explain ``gap``."""
+    hints: list[str] = []
+    concerned: list[str] = []
+    size = abs(gap)
+    if gap > 0:
+        hints.append(f"{plural(size, 'voix publiée', 'voix publiées')} de trop.")
+        unexercised = [use for use in state.not_exercised
+                       if use.status not in _NOT_GAP_STATUSES]
+        if unexercised:
+            exact = " (exactement l'écart)" if len(unexercised) == size else ""
+            described = [f"{use.proxy.giver} → {use.proxy.holder} ({use.status.reason})"
+                         for use in unexercised]
+            hints.append(f"Procurations non exercées à cette question, peut-être comptées"
+                         f"{exact} : {names(described)}.")
+            concerned += [use.proxy.giver for use in unexercised]
+        elsewhere = _present_elsewhere(sitting, replayed, state)
+        if elsewhere:
+            exact = " (exactement l'écart)" if len(elsewhere) == size else ""
+            hints.append(f"Membres absents à cette question mais présents à d'autres, "
+                         f"peut-être comptés{exact} : {names(elsewhere)}.")
+            concerned += elsewhere
+        if tally.interested and state.interested_present == size:
+            hints.append("L'écart égale le nombre d'intéressés présents : ils sont peut-être "
+                         "comptés deux fois (dans les voix et à part).")
+            concerned += [n for n in deliberation.interested if n in state.present_members]
+    else:
+        hints.append(f"{plural(size, 'voix manque', 'voix manquent')} au décompte.")
+        if voting and tally.interested == 0:
+            hints.append(f"Intéressés non listés à part : {names(voting)}.")
+            concerned += voting
+        exercised = state.exercised
+        if exercised and len(exercised) == size:
+            hints.append(f"Autant que les procurations exercées, peut-être oubliées : "
+                         f"{names([f'{p.giver} → {p.holder}' for p in exercised])}.")
+            concerned += [p.giver for p in exercised]
+        edge = _edge_members(replayed, state)
+        if edge:
+            exact = " (exactement l'écart)" if len(edge) == size else ""
+            hints.append(f"Membres arrivés à cette question ou partant juste après{exact} : "
+                         f"{names(edge)}.")
+            concerned += edge
+    published_total = state.castable + len(voting) + gap
+    matches = [other.position for other in replayed
+               if other.position != state.position and other.voters == published_total]
+    if matches and state.voters != published_total:
+        hints.append(f"Le total publié égale les votants (présents + représentés) des "
+                     f"{question_ranges(sitting, matches)}.")
+    return " ".join(hints), tuple(dict.fromkeys(concerned))
+
+
+def _present_elsewhere(sitting: Sitting, replayed: Replay, state: QuestionState) -> list[str]:
+    here = set(state.present_members)
+    represented = {p.giver for p in state.exercised}
+    seen: set[str] = set()
+    for other in replayed:
+        seen.update(other.present_members)
+    return [m.name for m in sitting.members
+            if m.name in seen and m.name not in here and m.name not in represented]
+
+
+def _edge_members(replayed: Replay, state: QuestionState) -> list[str]:
+    here = state.present_members
+    before = set(replayed[state.position - 2].present_members) if state.position > 1 else set()
+    after = (set(replayed[state.position].present_members)
+             if state.position < len(replayed) else set())
+    return [name for name in here
+            if (state.position > 1 and name not in before)
+            or (state.position < len(replayed) and name not in after)]
