@@ -35,6 +35,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, pairwise
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -47,6 +48,15 @@ __all__ = [
     "Replay",
     "replay",
 ]
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+    import pandas
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
 
 
 class ProxyStatus(enum.Enum):
@@ -382,6 +392,13 @@ class QuestionState:
                 f"représentés = {self.voters} votants ; quorum {self.quorum} {met}"
                 + (f" ; {self.interested} intéressé(s)" if self.interested else ""))
 
+    def _repr_html_(self) -> str:
+        """The figures and the proxies exercised or not, as HTML tables (for notebooks)."""
+        from quorum.display import state_html
+
+        return state_html(self)
+
+
 
 @attrs.frozen
 class Replay(Sequence[QuestionState]):
@@ -406,6 +423,46 @@ class Replay(Sequence[QuestionState]):
     def explain(self, member: str, question: str | int) -> str:
         """One French sentence: why ``member`` counts, or not, at ``question``."""
         return explain(self.sitting, member, question, self.at(question))
+
+    def __str__(self) -> str:
+        """The sitting on one line, then an aligned table with one row per question."""
+        from quorum.display import replay_text
+
+        return replay_text(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, rows where the quorum fails highlighted (for notebooks)."""
+        from quorum.display import replay_html
+
+        return replay_html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain, JSON-safe dict of figures per question, in order of passage."""
+        from quorum.display import replay_records
+
+        return replay_records(self)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame indexed by question.
+
+        Raises :class:`~quorum.errors.MissingExtraError` when pandas is not
+        installed (``pip install 'quorum[pandas]'``).
+        """
+        from quorum.display import replay_dataframe
+
+        return replay_dataframe(self)
+
+    def plot(self, path: str | Path | None = None, ax: Axes | None = None) -> Figure:
+        """A chart of the sitting (see :func:`quorum.plot.plot_replay`); returns the Figure.
+
+        With ``path``, also writes the chart as PNG or SVG by its extension.
+        Raises :class:`~quorum.errors.MissingExtraError` when matplotlib is
+        not installed (``pip install 'quorum[plot]'``).
+        """
+        from quorum.plot import plot_replay
+
+        return plot_replay(self, ax=ax, path=path)
+
 
 
 def replay(sitting: Sitting) -> Replay:

@@ -25,6 +25,7 @@ __all__ = [
     "DuplicateAttendanceError",
     "DuplicateMemberError",
     "InvertedWindowError",
+    "MissingExtraError",
     "OverlappingProxiesError",
     "PresentAndAbsentError",
     "QuorumError",
@@ -40,6 +41,20 @@ __all__ = [
 
 class QuorumError(Exception):
     """Base class of every error quorum raises."""
+
+
+class MissingExtraError(QuorumError, ImportError):
+    """An optional dependency that is not installed.
+
+    ``extra`` names the extra of quorum that installs it (``"pandas"``,
+    ``"plot"``) and ``name`` the module that is missing; the message says
+    what to run: ``pip install 'quorum[plot]'``.
+    """
+
+    def __init__(self, extra: str, module: str, purpose: str):
+        self.extra = extra
+        super().__init__(f"{purpose} needs {module}, which is not installed: "
+                         f"pip install 'quorum[{extra}]'", name=module)
 
 
 class SittingError(QuorumError, ValueError):
