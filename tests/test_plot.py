@@ -64,12 +64,12 @@ def test_reference_chart_as_png(reference: quorum.Replay, matplotlib: Any,
     assert ax.get_xlabel() == "questions, dans l'ordre de passage"
     labels = texts(figure)
     for label in ("+1 arrivée", "+6 arrivées", "+3 arrivées", "quorum : 62",
-                  "122 membres en exercice", "n° 26 : 118 voix publiées, 118 votants"):
+                  "122 membres en exercice", "n° 26 : publié 118, attendu 118"):
         assert any(label in text for text in labels), label
     legend = legend_texts(ax)
     assert legend[:4] == ["présents", "représentés (procurations exercées)", "votants",
                           "quorum (62 présents)"]
-    assert "scrutin publié : total = votants" in legend
+    assert "scrutin publié cohérent" in legend
     assert "quorum non atteint" not in legend
 
 
@@ -154,7 +154,7 @@ def test_a_long_sitting_stays_legible(matplotlib: Any, tmp_path: Path) -> None:
                                                int(FIGURE_SIZE[1] * FIGURE_DPI))
     legend = legend_texts(ax)
     assert "quorum non atteint" in legend
-    assert "scrutin publié : total ≠ votants" in legend
+    assert "scrutin publié incohérent" in legend
     labels = texts(figure)
     assert any(text.startswith("−1 départ") for text in labels)
     assert any(text.startswith("+1 arrivée") for text in labels)

@@ -9,11 +9,9 @@
 - the arrivals and departures read from the attendance windows, as dotted
   lines between two questions labelled ``+N arrivées`` / ``−N départs``;
 - the questions with a published tally, as a diamond at the published total
-  (pour + contre + abstention + the other lines printed), labelled with it
-  and the voters of the replay: green when the two are equal, red when they
-  differ.  This is a fact to look at, not a verdict: an interested member
-  the record does not count apart makes them differ rightly, and
-  :func:`quorum.audit` is what says whether a tally is consistent;
+  labelled with the total the attendance calls for, green when the audit
+  finds the tally consistent and red when it does not (the figures and the
+  verdict are those of :func:`quorum.audit`'s tally checks);
 - the questions where the quorum fails, shaded red.
 
 The chart is drawn on a :class:`matplotlib.figure.Figure` made without
@@ -32,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quorum.audit import audit
 from quorum.display import french_date
 from quorum.engine import _merge
 from quorum.errors import MissingExtraError, QuorumError
@@ -241,43 +240,41 @@ def _draw_tallies(frame: _Frame) -> tuple[int, int, int]:
     """The published tallies: a diamond at each total, labels in rows above the chart.
 
     Every tally is labelled when there are at most eight, else only those
-    whose total differs from the voters; a label that finds no room in three
+    the audit finds inconsistent; a label that finds no room in three
     rows is left out (its diamond stays).  Returns the number of tallies, of
-    those whose total differs from the voters, and of label rows used.
+    the inconsistent ones, and of label rows used.
     """
     ax, top, count = frame.ax, frame.top, frame.count
     sitting = frame.replayed.sitting
     rows: list[float] = []  # per row, the right end of its last label, in questions
-    drawn = disagreeing = 0
-    tallied = [(d, d.tally) for d in sitting.deliberations if d.tally is not None]
-    for deliberation, tally in sorted(
-            tallied, key=lambda item: sitting.agenda.position(item[0].question)):
-        state = frame.replayed.at(deliberation.question)
-        published = tally.total
-        agree = published == state.voters
-        disagreeing += not agree
-        drawn += 1
-        color = _AGREE if agree else _DISAGREE
-        ax.plot([state.position], [published], marker="D", markersize=7, color=color,
+    disagreeing = 0
+    checks = sorted(audit(sitting).tallies,
+                    key=lambda check: sitting.agenda.position(check.question))
+    for check in checks:
+        position = sitting.agenda.position(check.question)
+        published = check.published_total
+        disagreeing += not check.consistent
+        color = _AGREE if check.consistent else _DISAGREE
+        ax.plot([position], [published], marker="D", markersize=7, color=color,
                 markeredgecolor="white", zorder=7, linestyle="none")
-        if agree and len(tallied) > _MAX_TALLY_LABELS:
+        if check.consistent and len(checks) > _MAX_TALLY_LABELS:
             continue
-        text = f"n° {state.question} : {published} voix publiées, {state.voters} votants"
+        text = f"n° {check.question} : publié {published}, attendu {check.expected_total}"
         half = frame.questions_for(len(text) * 8 * 0.55 / 72 + 0.1) / 2
-        x = min(max(state.position, 0.5 + half), count + 0.5 - half)
+        x = min(max(position, 0.5 + half), count + 0.5 - half)
         row = next((i for i, end in enumerate(rows) if end < x - half), len(rows))
         if row >= 3:
             continue
         if row == len(rows):
             rows.append(0.0)
         rows[row] = x + half + frame.questions_for(0.08)
-        ax.annotate(text, (state.position, published), xytext=(x, top * (1.05 + 0.06 * row)),
+        ax.annotate(text, (position, published), xytext=(x, top * (1.05 + 0.06 * row)),
                     textcoords="data", ha="center", va="bottom", fontsize=8, color=color,
                     zorder=8,
                     bbox={"facecolor": "white", "edgecolor": color, "boxstyle": "round,pad=0.3"},
                     arrowprops={"arrowstyle": "-", "color": color, "linewidth": 0.8,
                                 "shrinkA": 0, "shrinkB": 4})
-    return drawn, disagreeing, len(rows)
+    return len(checks), disagreeing, len(rows)
 
 
 def plot_replay(replayed: Replay, ax: Axes | None = None,
@@ -357,10 +354,10 @@ def plot_replay(replayed: Replay, ax: Axes | None = None,
                                   label="départs"))
     if tallies > disagreeing:
         handles.append(Line2D([], [], color=_AGREE, marker="D", linestyle="none",
-                              label="scrutin publié : total = votants"))
+                              label="scrutin publié cohérent"))
     if disagreeing:
         handles.append(Line2D([], [], color=_DISAGREE, marker="D", linestyle="none",
-                              label="scrutin publié : total ≠ votants"))
+                              label="scrutin publié incohérent"))
     if not all(s.quorum_met for s in states):
         handles.append(Patch(color=_QUORUM, alpha=0.18, label="quorum non atteint"))
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.09),
