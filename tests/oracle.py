@@ -29,26 +29,31 @@ def _positions(sitting: Sitting, start: str | None, end: str | None) -> range:
     return range(first, last + 1)
 
 
+def _spans(sitting: Sitting) -> dict[str, list[range]]:
+    return {entry.member: [_positions(sitting, w.start, w.end) for w in entry.windows]
+            for entry in sitting.attendance}
+
+
 def is_present(sitting: Sitting, name: str, position: int) -> bool:
-    for entry in sitting.attendance:
-        if entry.member == name:
-            for window in entry.windows:
-                if position in _positions(sitting, window.start, window.end):
-                    return True
-    return False
+    return any(position in span for span in _spans(sitting).get(name, []))
 
 
 def naive_state(sitting: Sitting, question: str) -> NaiveState:
     position = sitting.agenda.position(question)
     rules = sitting.rule_set
-    present = {m.name for m in sitting.members if is_present(sitting, m.name, position)}
+    spans = _spans(sitting)
+
+    def here(name: str, at: int) -> bool:
+        return any(at in span for span in spans.get(name, []))
+
+    present = {m.name for m in sitting.members if here(m.name, position)}
     deliberation = sitting.deliberation(question)
     interested = set(deliberation.interested) if deliberation else set()
 
-    def priority(index: int) -> tuple[int, str, str]:
+    def priority(index: int) -> tuple[int, int, str]:
         proxy = sitting.proxies[index]
-        return (_positions(sitting, proxy.window.start, proxy.window.end)[0], proxy.giver,
-                str(proxy.window))
+        window = _positions(sitting, proxy.window.start, proxy.window.end)
+        return (window[0], window[-1], proxy.giver)
 
     exercised = set()
     used: dict[str, int] = {}
@@ -61,8 +66,10 @@ def naive_state(sitting: Sitting, question: str) -> NaiveState:
             continue
         if proxy.giver in present:
             continue
-        # A proxy ends when its giver arrives.
-        if any(is_present(sitting, proxy.giver, p) for p in range(window[0], position)):
+        # A proxy ends when its giver arrives: present at any earlier question of its window.
+        earlier = range(window[0], position)
+        if any(range(max(span.start, earlier.start), min(span.stop, earlier.stop))
+               for span in spans.get(proxy.giver, [])):
             continue
         # A seat has one vote: no proxy while the giver's substitute sits.
         if any(m.substitute_for == proxy.giver and m.name in present for m in sitting.members):
@@ -90,3 +97,8 @@ def naive_state(sitting: Sitting, question: str) -> NaiveState:
         present_members=frozenset(present),
         exercised=frozenset(exercised),
     )
+
+
+def naive_replay(sitting: Sitting) -> list[NaiveState]:
+    """Every question recounted from scratch."""
+    return [naive_state(sitting, key) for key in sitting.agenda]

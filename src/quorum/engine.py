@@ -8,8 +8,10 @@ Terms (see :mod:`quorum.model` for the model):
 - *represented*: the proxies *exercised* at the question.  A proxy is exercised
   only when the question lies inside its window, its giver is not present and
   has not arrived since the window began (a proxy ends when its giver
-  arrives), its holder is present, neither is interested in the question, and
-  the holder is not already exercising as many proxies as the rules allow.
+  arrives), its giver is a titular whose substitute is not sitting (a seat
+  has one vote; a substitute gives no proxy), its holder is present, neither
+  is interested in the question, and the holder is not already exercising as
+  many proxies as the rules allow.
 - *voters* (votants): present + represented.
 - *interested*: members who take part neither in the debate nor in the vote
   (CGCT L2131-11).  An interested member present still counts among the
@@ -19,8 +21,9 @@ Terms (see :mod:`quorum.model` for the model):
   (less the interested), plus those represented where the rules count them.
 
 When a holder is offered more proxies than the rules allow, the proxies
-given earliest in the order of passage are exercised first (ties broken by
-the giver's name), so the result never depends on the order of the lists.
+whose window starts earliest in the order of passage are exercised first
+(ties broken by the earlier end, then the giver's name), so the result never
+depends on the order of the lists.
 
 The replay works on intervals of positions along the order of passage, so its
 cost grows with members + windows + questions, not with their product; the
@@ -58,7 +61,6 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-
 class ProxyStatus(enum.Enum):
     """Whether a proxy is exercised at a question, and if not, why."""
 
@@ -70,6 +72,8 @@ class ProxyStatus(enum.Enum):
     GIVER_INTERESTED = "giver-interested"
     HOLDER_INTERESTED = "holder-interested"
     HOLDER_AT_MAXIMUM = "holder-at-maximum"
+    GIVER_SUBSTITUTE = "giver-substitute"
+    GIVER_REPLACED = "giver-replaced"
 
     @property
     def reason(self) -> str:
@@ -86,6 +90,8 @@ _REASONS = {
     ProxyStatus.GIVER_INTERESTED: "le mandant est intéressé à la question",
     ProxyStatus.HOLDER_INTERESTED: "le mandataire est intéressé à la question",
     ProxyStatus.HOLDER_AT_MAXIMUM: "le mandataire exerce déjà le nombre maximal de procurations",
+    ProxyStatus.GIVER_SUBSTITUTE: "le mandant est suppléant : seul le titulaire donne procuration",
+    ProxyStatus.GIVER_REPLACED: "le suppléant du mandant siège à sa place",
 }
 
 
@@ -159,6 +165,11 @@ class _Engine:
             for name in deliberation.interested:
                 self.interested_by_member[name].add(position)
 
+        self.substitutes: dict[str, list[str]] = defaultdict(list)
+        self.substitute_names = {m.name for m in sitting.members if m.substitute}
+        for member in sitting.members:
+            if member.substitute_for is not None:
+                self.substitutes[member.substitute_for].append(member.name)
         self.proxy_spans = [span(proxy.window) for proxy in sitting.proxies]
         self.segments = self._proxy_segments()
 
@@ -197,7 +208,8 @@ class _Engine:
         holder = self.presence.get(proxy.holder, [])
         arrival = _first_from(giver, start)
         cuts = {start, end + 1}
-        for intervals in (giver, holder):
+        seat = [self.presence.get(name, []) for name in self.substitutes.get(proxy.giver, ())]
+        for intervals in (giver, holder, *seat):
             for a, b in intervals:
                 cuts.update(p for p in (a, b + 1) if start < p <= end)
         for name in (proxy.giver, proxy.holder):
@@ -206,7 +218,7 @@ class _Engine:
         points = sorted(cuts)
         segments: list[_Segment] = []
         for a, b in pairwise(points):
-            status = self._status(proxy, a, giver, holder, arrival)
+            status = self._status(proxy, a, giver, holder, arrival, seat)
             if segments and segments[-1].status is status:
                 segments[-1] = _Segment(segments[-1].start, b - 1, status)
             else:
@@ -214,11 +226,16 @@ class _Engine:
         return segments
 
     def _status(self, proxy: Proxy, position: int, giver: list[Interval],
-                holder: list[Interval], arrival: int | None) -> ProxyStatus:
+                holder: list[Interval], arrival: int | None,
+                seat: list[list[Interval]]) -> ProxyStatus:
+        if proxy.giver in self.substitute_names:
+            return ProxyStatus.GIVER_SUBSTITUTE
         if _covers(giver, position):
             return ProxyStatus.GIVER_PRESENT
         if arrival is not None and arrival < position:
             return ProxyStatus.GIVER_ARRIVED
+        if any(_covers(intervals, position) for intervals in seat):
+            return ProxyStatus.GIVER_REPLACED
         if not _covers(holder, position):
             return ProxyStatus.HOLDER_ABSENT
         interested = self.interested.get(position, frozenset())
@@ -232,23 +249,30 @@ class _Engine:
                      limit: int) -> None:
         """Hold one holder to ``limit`` proxies at a time, earliest given first."""
         proxies = self.sitting.proxies
-
-        def priority(index: int) -> tuple[int, str, str]:
-            return (self.proxy_spans[index][0], proxies[index].giver, str(proxies[index].window))
-
-        events: list[tuple[int, int]] = []  # (position, index) where a run of candidacy starts
-        runs: dict[int, list[_Segment]] = {}
+        priority = {index: (self.proxy_spans[index], proxies[index].giver) for index in indexes}
+        events: list[tuple[int, int, int]] = []  # (position, +1 starts / -1 ends, proxy)
         for index in indexes:
-            runs[index] = [s for s in candidates[index] if s.status is ProxyStatus.EXERCISED]
-            for segment in runs[index]:
-                events.append((segment.start, index))
-                events.append((segment.end + 1, index))
-        cuts = sorted({position for position, _ in events})
+            for segment in candidates[index]:
+                if segment.status is ProxyStatus.EXERCISED:
+                    events.append((segment.start, 1, index))
+                    events.append((segment.end + 1, -1, index))
+        events.sort()
         chosen: dict[int, list[Interval]] = defaultdict(list)
-        for a, b in pairwise(cuts):
-            active = [i for i in indexes if any(s.start <= a <= s.end for s in runs[i])]
-            for index in heapq.nsmallest(limit, active, key=priority):
-                chosen[index].append((a, b - 1))
+        active: set[int] = set()
+        crowded = False
+        for at, (position, _, _) in enumerate(events):
+            change = events[at]
+            (active.add if change[1] > 0 else active.discard)(change[2])
+            following = events[at + 1][0] if at + 1 < len(events) else None
+            if following is None or following == position or not active:
+                continue
+            crowded = crowded or len(active) > limit
+            kept = active if len(active) <= limit else heapq.nsmallest(
+                limit, active, key=priority.__getitem__)
+            for index in kept:
+                chosen[index].append((position, following - 1))
+        if not crowded:
+            return
         for index in indexes:
             kept = _merge(chosen.get(index, []))
             rebuilt: list[_Segment] = []
@@ -399,7 +423,6 @@ class QuestionState:
         return state_html(self)
 
 
-
 @attrs.frozen
 class Replay(Sequence[QuestionState]):
     """Every question of a sitting, in order of passage."""
@@ -462,7 +485,6 @@ class Replay(Sequence[QuestionState]):
         from quorum.plot import plot_replay
 
         return plot_replay(self, ax=ax, path=path)
-
 
 
 def replay(sitting: Sitting) -> Replay:
