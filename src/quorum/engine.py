@@ -267,9 +267,9 @@ class _Engine:
             if following is None or following == position or not active:
                 continue
             crowded = crowded or len(active) > limit
-            kept = active if len(active) <= limit else heapq.nsmallest(
+            exercised = active if len(active) <= limit else heapq.nsmallest(
                 limit, active, key=priority.__getitem__)
-            for index in kept:
+            for index in exercised:
                 chosen[index].append((position, following - 1))
         if not crowded:
             return
@@ -281,14 +281,14 @@ class _Engine:
                     rebuilt.append(segment)
                     continue
                 cursor = segment.start
-                for a, b in kept:
-                    if b < segment.start or a > segment.end:
+                for first, last in kept:
+                    if last < segment.start or first > segment.end:
                         continue
-                    a, b = max(a, segment.start), min(b, segment.end)
-                    if cursor < a:
-                        rebuilt.append(_Segment(cursor, a - 1, ProxyStatus.HOLDER_AT_MAXIMUM))
-                    rebuilt.append(_Segment(a, b, ProxyStatus.EXERCISED))
-                    cursor = b + 1
+                    first, last = max(first, segment.start), min(last, segment.end)
+                    if cursor < first:
+                        rebuilt.append(_Segment(cursor, first - 1, ProxyStatus.HOLDER_AT_MAXIMUM))
+                    rebuilt.append(_Segment(first, last, ProxyStatus.EXERCISED))
+                    cursor = last + 1
                 if cursor <= segment.end:
                     rebuilt.append(_Segment(cursor, segment.end, ProxyStatus.HOLDER_AT_MAXIMUM))
             candidates[index] = rebuilt
