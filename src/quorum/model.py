@@ -58,6 +58,7 @@ __all__ = [
     "Attendance",
     "BodyKind",
     "Deliberation",
+    "Disagreement",
     "HeaderCounts",
     "Location",
     "Member",
@@ -356,15 +357,54 @@ class Reconciliation:
     canonical_line: int | None = None
     file: str | None = None
     reason: str = ""
+    canonical_column: int | None = None
+    canonical_file: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Disagreement:
+    """Two extracts of one sitting that say different things about the same fact.
+
+    ``what`` names the fact (``"in_office"``, ``"attendance of Anne FALGA"``,
+    ``"proxy of Hasni ALEM"``, …); ``first`` and ``second`` are the two values
+    as text, each with the file and line it was read from.  The merged sitting
+    keeps ``first``.
+    """
+
+    what: str
+    first: str
+    second: str
+    first_file: str | None = None
+    first_line: int | None = None
+    second_file: str | None = None
+    second_line: int | None = None
+
+
+def _disagreements(items: Iterable[Disagreement]) -> tuple[Disagreement, ...]:
+    return tuple(items)
+
+
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _reconciliations(items: Iterable[Reconciliation]) -> tuple[Reconciliation, ...]:
+    return tuple(items)
+
+
+def _locations(items: Iterable[Location]) -> tuple[Location, ...]:
+    return tuple(items)
 
 
 @attrs.frozen(kw_only=True)
 class RecordOrigin:
     """Where a sitting was read from; not part of a sitting's equality."""
 
-    files: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    reconciliations: tuple[Reconciliation, ...] = attrs.field(default=(), converter=tuple)
-    locations: tuple[Location, ...] = attrs.field(default=(), converter=tuple)
+    files: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    reconciliations: tuple[Reconciliation, ...] = attrs.field(default=(),
+                                                              converter=_reconciliations)
+    locations: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
+    disagreements: tuple[Disagreement, ...] = attrs.field(default=(), converter=_disagreements)
 
     def locate(self, what: str, key: str) -> Location | None:
         """The first place ``what`` named ``key`` was read, if known."""

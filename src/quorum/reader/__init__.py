@@ -1,0 +1,120 @@
+"""Read published attendance records: the French text of a sitting into a :class:`Sitting`.
+
+>>> import quorum
+>>> sitting = quorum.read_record('''
+... Conseil municipal de Beure
+... Séance du jeudi 15 janvier 2026
+... Membres en exercice : 3
+... Ordre de passage des rapports : 1, 2
+... Étaient présents : M. Bruno LIND, Mme Anne FALGA (à compter de la question n° 2)
+... Étaient absents : M. Pascal DIMANCHE
+... Procurations de vote : M. Pascal DIMANCHE à M. Bruno LIND
+... ''')
+>>> sitting.at(1).present, sitting.at(1).represented, sitting.at(2).present
+(1, 1, 2)
+
+:func:`read_record` takes a path, a :class:`pathlib.Path` or the text itself
+(also the JSON form of a sitting); :func:`read_records` merges several
+extracts of one sitting, one per deliberation, each repeating the header.
+Both raise :class:`~quorum.errors.RecordError` (a
+:class:`~quorum.errors.QuorumError`) listing every problem found, each with
+its file, line, column and a caret under the offending text.  The phrasings
+understood are listed in ``docs/phrasings.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from quorum.errors import QuorumError, ReadProblem, RecordError
+from quorum.jsonio import sitting_from_json
+from quorum.model import RecordOrigin, Sitting
+from quorum.reader._build import parse
+from quorum.reader._merge import merge
+from quorum.reader._text import fold
+
+__all__ = ["read_record", "read_records"]
+
+_HEADER_START = re.compile(
+    r"\s*(?:publie|conseil|comite|assemblee|seance|extrait|republique|departement|commune|"
+    r"deliberation|membres|\{)"
+)
+_PATH_LIKE = re.compile(r"[\\/]|\.[A-Za-z0-9]{1,5}$")
+
+
+def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | None]:
+    """The text of ``source`` and the file name to cite."""
+    if isinstance(source, os.PathLike):
+        return _read_file(Path(source), file)
+    if not isinstance(source, str):
+        raise RecordError([ReadProblem(
+            message=f"expected a path or the text of a record, not {type(source).__name__}",
+            line=1, column=1, file=file)])
+    if "\n" in source or _HEADER_START.match(fold(source[:200])):
+        return source, file
+    if len(source) < 4096:
+        try:
+            if Path(source).is_file():
+                return _read_file(Path(source), file)
+        except (OSError, ValueError):
+            pass
+        if _PATH_LIKE.search(source.strip()) and " : " not in source:
+            raise RecordError([ReadProblem(message=f"no such file: {source}", line=1, column=1,
+                                           file=file or source)])
+    return source, file
+
+
+def _read_file(path: Path, file: str | None) -> tuple[str, str | None]:
+    name = file or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RecordError([ReadProblem(message=f"cannot read the file: {error.strerror or error}",
+                                       line=1, column=1, file=name)]) from None
+    try:
+        return data.decode("utf-8-sig"), name
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), name
+
+
+def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> Sitting:
+    """Read one published record (a path, a Path, the text, or the JSON of a sitting).
+
+    A ``str`` is the text itself when it has a line break, starts like a
+    record (« Conseil … », « Séance … », ``{`` …) or names no existing file;
+    otherwise it is a path.  ``file`` names the source in error messages and
+    in the sitting's :class:`~quorum.model.RecordOrigin`.
+    """
+    text, name = _load(source, file)
+    if text.lstrip().startswith("{"):
+        sitting = sitting_from_json(text)
+        return attrs.evolve(sitting, origin=RecordOrigin(files=(name,) if name else ()))
+    try:
+        return parse(text, name)
+    except QuorumError:
+        raise
+    except RecursionError:  # pragma: no cover - defensive: never seen
+        raise RecordError([ReadProblem(message="record too deeply nested", line=1, column=1,
+                                       file=name)]) from None
+
+
+def read_records(sources: Iterable[str | os.PathLike[str]]) -> Sitting:
+    """Read several extracts of one sitting and merge them into one sitting.
+
+    Every extract repeats the header of the sitting (members, attendance,
+    proxies) and brings its own deliberation.  Extracts of different
+    sittings (another date or council) raise :class:`RecordError`; headers
+    that disagree are kept as :class:`~quorum.model.Disagreement` in the
+    merged sitting's origin, the first extract's version winning.
+    """
+    sittings = [read_record(source) for source in sources]
+    if not sittings:
+        raise RecordError([ReadProblem(message="no record to read", line=1, column=1)])
+    return merge(sittings)
+
+

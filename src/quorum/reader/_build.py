@@ -1,0 +1,438 @@
+"""From what the reader saw to a :class:`~quorum.model.Sitting`.
+
+The members are those the lists of those present and absent name (their
+spellings are canonical); every other mention is reconciled with them
+(:mod:`quorum.reader._names`).  Windows are built along the order of
+passage — or, when the record publishes none, along the question keys it
+names, plain numbers in numeric order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quorum.errors import QuorumError
+from quorum.model import (
+    Agenda,
+    Attendance,
+    BodyKind,
+    Deliberation,
+    Member,
+    Proxy,
+    PublishedTally,
+    Reconciliation,
+    RecordOrigin,
+    Sitting,
+    Window,
+)
+from quorum.reader._lists import Marker, Mention
+from quorum.reader._names import NameIndex
+from quorum.reader._parser import Block, Person, ProxyEntry, Reader
+from quorum.reader._text import fold
+
+__all__ = ["parse"]
+
+_KINDS = {"epci": BodyKind.EPCI, "commune": BodyKind.COMMUNE, "departement": BodyKind.DEPARTEMENT,
+          "region": BodyKind.REGION}
+
+
+def parse(text: str, file: str | None = None) -> Sitting:
+    """Read one record's text into a sitting; raise a RecordError listing every problem."""
+    reader = Reader(text, file)
+    reader.scan()
+    return _Builder(reader).build()
+
+
+def body_kind(body: str) -> BodyKind:
+    """The kind of council a body's name says (EPCI when it says nothing)."""
+    folded = fold(body)
+    if "municipal" in folded:
+        return BodyKind.COMMUNE
+    if re.search(r"departement", folded):
+        return BodyKind.DEPARTEMENT
+    if re.search(r"\bregion", folded):
+        return BodyKind.REGION
+    return BodyKind.EPCI
+
+
+def _known(names: Sequence[str | None]) -> tuple[str, ...]:
+    return tuple(name for name in names if name is not None)
+
+
+def _natural(key: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(part), "") if part.isdigit() else (-1, part)
+                 for part in re.findall(r"\d+|\D+", key))
+
+
+class _Builder:
+    def __init__(self, reader: Reader):
+        self.reader = reader
+        self.problem = reader.problem
+        self.members = NameIndex()
+        self.communes = NameIndex(communes=True)
+        self.people: dict[str, Person] = {}
+        self.member_at: dict[str, tuple[int, int]] = {}
+        self.order: list[str] = []
+        self.positions: dict[str, int] = {}
+        self.keys: list[str] = []
+
+    # -- members ---------------------------------------------------------------
+
+    def _members(self) -> None:
+        for name, _, _ in self.reader.headings:
+            self.communes.add(name)
+        for person in self.reader.people:
+            name = person.mention.name
+            found = self.members.match(name)
+            existing = found.found if found.reason in ("", "accents, case, hyphens or spacing") \
+                else None
+            if existing is None:
+                self._add(person)
+                continue
+            first = self.people[existing]
+            if first.listed == "implicit" and person.listed != "implicit":
+                person.mention = first.mention if existing != name else person.mention
+                self.people[existing] = person
+            elif person.listed != "implicit":
+                line, _ = self.member_at[existing]
+                both = {first.listed, person.listed} == {"present", "absent"}
+                what = "listed both as present and as absent" if both else "listed twice"
+                self.problem(f"{existing} is {what} (first at line {line})",
+                             person.mention.line, person.mention.column, person.mention.length)
+
+    def _add(self, person: Person) -> None:
+        name = person.mention.name
+        self.members.add(name, person.commune)
+        self.people[name] = person
+        self.order.append(name)
+        self.member_at[name] = (person.mention.line, person.mention.column)
+
+    def _substitutes(self) -> dict[str, str]:
+        titulars: dict[str, str] = {}
+        for name in list(self.order):
+            person = self.people[name]
+            if person.substitute_of is None:
+                continue
+            mention = person.substitute_of
+            match = self.members.match(mention.name)
+            if match.found is None and not match.candidates:
+                titular = Person(mention, "implicit", person.commune)
+                self._add(titular)
+                titulars[name] = mention.name
+                continue
+            resolved = self._resolve(mention, "titular")
+            if resolved is not None:
+                titulars[name] = resolved
+        return titulars
+
+    # -- names -----------------------------------------------------------------
+
+    def _resolve(self, mention: Mention, role: str, group: str | None = None) -> str | None:
+        match = self.members.match(mention.name, group)
+        where = (mention.line, mention.column, mention.length)
+        if match.found is None:
+            if match.candidates:
+                names = " and ".join(match.candidates)
+                self.problem(f"« {mention.name} » ({role}) could be {names}: "
+                             "write the name as in the lists", *where,
+                             kind="ambiguous", name=mention.name, candidates=match.candidates)
+            else:
+                closest = self.members.closest(mention.name)
+                hint = f"; closest: {', '.join(closest)}" if closest else ""
+                self.problem(f"« {mention.name} » ({role}) is not among those present or "
+                             f"absent{hint}", *where, kind="unknown", name=mention.name,
+                             candidates=closest)
+            return None
+        canonical = match.found
+        member = self.people[canonical].mention
+        reasons = [match.reason] if match.reason else []
+        if mention.civility is None and member.civility is not None and \
+                mention.written == mention.name:
+            reasons.append("written without civility")
+        elif mention.civility and member.civility and mention.civility != member.civility:
+            reasons.append(f"civility {mention.civility} here, {member.civility} in the lists")
+        if reasons:
+            self.reader.reconciliations.append(Reconciliation(
+                kind="member", canonical=canonical, written=mention.written,
+                line=mention.line, column=mention.column, canonical_line=member.line,
+                canonical_column=member.column, file=self.reader.file,
+                canonical_file=self.reader.file, reason="; ".join(reasons),
+            ))
+        return canonical
+
+    def _commune(self, heading: tuple[str, int, int]) -> str | None:
+        name, line, column = heading
+        if not self.communes.names:
+            return None
+        match = self.communes.match(name)
+        if match.found is None:
+            if match.candidates:
+                self.problem(f"commune « {name} » could be {' and '.join(match.candidates)}",
+                             line, column, len(name), kind="ambiguous", name=name,
+                             candidates=match.candidates)
+            else:
+                self.problem(f"commune « {name} » is not in the lists of those present or absent",
+                             line, column, len(name), kind="unknown", name=name,
+                             candidates=self.communes.closest(name))
+            return None
+        if match.found != name:
+            first = next(h for h in self.reader.headings if h[0] == match.found)
+            self.reader.reconciliations.append(Reconciliation(
+                kind="commune", canonical=match.found, written=name, line=line, column=column,
+                canonical_line=first[1], canonical_column=first[2], file=self.reader.file,
+                canonical_file=self.reader.file, reason=match.reason,
+            ))
+        return match.found
+
+    # -- questions -------------------------------------------------------------
+
+    def _agenda(self) -> None:
+        reader = self.reader
+        if reader.agenda:
+            self.keys = [key for key, _, _ in reader.agenda]
+            line, column = reader.agenda[0][1], reader.agenda[0][2]
+            reader.locate("agenda", "agenda", line, column)
+        else:
+            found: dict[str, None] = {}
+            markers = [m for p in reader.people for m in p.annotation.markers]
+            markers += [m for p in reader.proxies for m in p.markers]
+            for marker in markers:
+                found[marker.key] = None
+                if marker.kind == "before" and marker.key.isdigit() and int(marker.key) > 1:
+                    found[str(int(marker.key) - 1)] = None
+            for block in reader.blocks:
+                if block.key:
+                    found[block.key] = None
+            self.keys = sorted(found, key=_natural)
+        self.positions = {key: index for index, key in enumerate(self.keys)}
+
+    def _windows(self, markers: Sequence[Marker], who: str) -> list[Window] | None:
+        windows: list[Window] = []
+        start: Marker | None = None
+        for marker in markers:
+            where = (marker.line, marker.column, marker.length)
+            if marker.key not in self.positions:
+                self.problem(f"question {marker.key} is not in the order of passage", *where)
+                return None
+            if marker.kind == "start":
+                if start is not None:
+                    self.problem(f"{who} arrives twice without leaving", *where)
+                    return None
+                start = marker
+                continue
+            if marker.kind == "end":
+                end = marker.key
+            else:
+                position = self.positions[marker.key]
+                if position == 0:
+                    self.problem(f"{who} leaves before the first question", *where)
+                    return None
+                end = self.keys[position - 1]
+            if start is None and windows:
+                self.problem(f"{who} leaves twice without coming back", *where)
+                return None
+            if start is not None and self.positions[start.key] > self.positions[end]:
+                self.problem(f"{who}: the window ends at question {end} before it starts at "
+                             f"question {start.key}", *where)
+                return None
+            windows.append(Window(start.key if start else None, end))
+            start = None
+        if start is not None:
+            windows.append(Window(start.key, None))
+        return windows
+
+    # -- the sitting -------------------------------------------------------------
+
+    def build(self) -> Sitting:
+        reader = self.reader
+        self._members()
+        titulars = self._substitutes()
+        self._agenda()
+        attendance, extra_proxies = self._attendance()
+        proxies = self._proxies([*reader.proxies, *extra_proxies])
+        deliberations = self._deliberations()
+        secretary = self._role(reader.secretary, "secretary")
+        president = self._role(reader.president, "president")
+        fields = {name: field.value for name, field in reader.fields.items()}
+        body = self._body()
+        if "date" not in fields:
+            self.problem("no sitting date (« Séance du jeudi 25 juin 2026 »)", 1)
+        if "in_office" not in fields:
+            self.problem("the record does not say how many members are in office "
+                         "(« Membres … en exercice : 122 »)", 1)
+        for person in reader.people:
+            for line, column, length, text in person.annotation.unreadable:
+                self.problem(f"cannot read « {text} » as a window", line, column, length)
+        if reader.problems:
+            raise reader.problems.error()
+        members = []
+        for name in self.order:
+            person = self.people[name]
+            annotation = person.annotation
+            members.append(Member(
+                name=name, civility=person.mention.civility, commune=person.commune,
+                substitute=person.substitute or annotation.substitute or name in titulars,
+                substitute_for=titulars.get(name),
+            ))
+            reader.locate("member", name, *self.member_at[name])
+        kind = self._kind(body)
+        origin = RecordOrigin(files=(reader.file,) if reader.file else (),
+                              reconciliations=reader.reconciliations, locations=reader.locations)
+        try:
+            return Sitting(
+                body=body, date=fields["date"], in_office=fields["in_office"],
+                agenda=Agenda(tuple(self.keys)), members=members, attendance=attendance,
+                proxies=proxies, deliberations=deliberations, kind=kind,
+                convened=fields.get("convened"), opened=fields.get("opened"),
+                closed=fields.get("closed"), place=fields.get("place"), president=president,
+                secretary=secretary, header_counts=fields.get("header_counts"),
+                reconvened=bool(fields.get("reconvened", False)), origin=origin,
+            )
+        except (QuorumError, ValueError) as error:
+            self._place(error, origin)
+            raise reader.problems.error() from None
+
+    def _place(self, error: Exception, origin: RecordOrigin) -> None:
+        member = getattr(error, "member", None)
+        location = origin.locate("member", member) if isinstance(member, str) else None
+        question = getattr(error, "question", None)
+        if location is None and isinstance(question, str):
+            location = origin.locate("deliberation", question)
+        if location is None:
+            self.problem(str(error), 1)
+        else:
+            self.problem(str(error), location.line, location.column)
+
+    def _body(self) -> str:
+        reader = self.reader
+        field = reader.fields.get("body")
+        body = str(field.value) if field else ""
+        if not body:
+            date = reader.fields.get("date")
+            if date is not None:
+                for index in range(date.line - 2, max(-1, date.line - 6), -1):
+                    text = " ".join(reader.source.plain[index].split())
+                    if text:
+                        if len(text) < 120 and not re.search(r"\d", text):
+                            body = text
+                        break
+        if reader.body_title and fold(reader.body_title).split(" ", 1)[-1] not in fold(body):
+            body = f"{body} {reader.body_title}".strip()
+        if not body:
+            self.problem("the record does not name its council (« Conseil de Communauté »)", 1)
+            return "?"
+        return body
+
+    def _kind(self, body: str) -> BodyKind:
+        fields = self.reader.fields
+        if "kind" in fields:
+            written = " ".join(str(fields["kind"].value).split())
+            if written == "petite commune":
+                return BodyKind.SMALL_COMMUNE
+            return _KINDS[written]
+        if fields.get("small") is not None and fields["small"].value:
+            return BodyKind.SMALL_COMMUNE
+        return body_kind(body)
+
+    def _attendance(self) -> tuple[list[Attendance], list[ProxyEntry]]:
+        attendance = []
+        proxies: list[ProxyEntry] = []
+        for name in self.order:
+            person = self.people[name]
+            annotation = person.annotation
+            if annotation.proxy_to is not None:
+                proxies.append(ProxyEntry(person.mention, annotation.proxy_to,
+                                          annotation.markers if person.listed != "present"
+                                          else []))
+            if person.listed == "present":
+                windows = self._windows(annotation.markers, name) or [Window()]
+                attendance.append(Attendance(member=name, windows=windows or [Window()],
+                                             remote=annotation.remote))
+            else:
+                if annotation.markers and annotation.proxy_to is None:
+                    marker = annotation.markers[0]
+                    self.problem(f"a window for {name}, listed absent", marker.line,
+                                 marker.column, marker.length)
+                attendance.append(Attendance(member=name, windows=(),
+                                             excused=person.excused or annotation.excused))
+        return attendance, proxies
+
+    def _proxies(self, entries: Sequence[ProxyEntry]) -> list[Proxy]:
+        proxies = []
+        for entry in entries:
+            group = self._commune(entry.commune) if entry.commune else None
+            giver = self._resolve(entry.giver, "giver of a proxy", group)
+            holder = self._resolve(entry.holder, "holder of a proxy")
+            windows = self._windows(entry.markers, f"the proxy of {entry.giver.name}")
+            if giver is None or holder is None or windows is None:
+                continue
+            if len(windows) > 1:
+                marker = entry.markers[-1]
+                self.problem("a proxy has one window", marker.line, marker.column,
+                             marker.length)
+                continue
+            if giver == holder:
+                self.problem(f"{giver} gives a proxy to themself", entry.holder.line,
+                             entry.holder.column, entry.holder.length)
+                continue
+            proxies.append(Proxy(giver=giver, holder=holder,
+                                 window=windows[0] if windows else Window()))
+            self.reader.locate("proxy", giver, entry.giver.line, entry.giver.column)
+        return proxies
+
+    def _role(self, mention: Mention | None, role: str) -> str | None:
+        if mention is None:
+            return None
+        name = self._resolve(mention, role)
+        if name is not None:
+            self.reader.locate(role, name, mention.line, mention.column)
+        return name
+
+    def _deliberations(self) -> list[Deliberation]:
+        deliberations = []
+        seen: dict[str, int] = {}
+        for block in self.reader.blocks:
+            key = block.key
+            if key is None and block.identifier in self.positions:
+                key = block.identifier
+            if key is None:
+                self.problem("a deliberation without its question (« Rapport n° 26 - … »)",
+                             block.line)
+                continue
+            if key not in self.positions:
+                self.problem(f"question {key} is not in the order of passage", block.line,
+                             block.key_column, len(key))
+                continue
+            if key in seen:
+                self.problem(f"a second deliberation on question {key} (first at line "
+                             f"{seen[key]})", block.line, block.key_column, len(key))
+                continue
+            seen[key] = block.line
+            interested = [self._resolve(m, f"interested at question {key}")
+                          for m in block.interested]
+            not_voting = [self._resolve(m, f"not voting at question {key}")
+                          for m in block.not_voting]
+            deliberations.append(Deliberation(
+                question=key, identifier=block.identifier, title=block.title,
+                # Deliberation converts with ``converter=tuple``, which mypy cannot type.
+                interested=_known(interested),  # type: ignore[arg-type]
+                not_voting=_known(not_voting),  # type: ignore[arg-type]
+                tally=self._tally(block), unanimous=block.unanimous, secret_ballot=block.secret,
+                header_counts=block.counts,
+            ))
+            self.reader.locate("deliberation", key, block.line, 1)
+            if block.counts is not None:
+                self.reader.locate("header_counts", key, block.line, 1)
+        return deliberations
+
+    def _tally(self, block: Block) -> PublishedTally | None:
+        if not block.tally:
+            return None
+        if "pour" not in block.tally:
+            line = min(line for _, line in block.tally.values())
+            self.problem("a tally without its « Pour : » line", line)
+            return None
+        values = {name: value for name, (value, _) in block.tally.items()}
+        return PublishedTally(**values)
+

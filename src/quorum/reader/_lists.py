@@ -1,0 +1,338 @@
+"""Lists of people as records write them: items, commune headings, civilities, annotations.
+
+A list (« Étaient présents : … ») is a run of *items* separated by commas,
+semicolons, line breaks or « et » before a civility, with commune
+*headings* among them: ``**Besançon :**`` in bold, or, once a conversion
+has lost the bold, a heading that runs straight on from the previous name
+(« … Mme Christine WERTHE Beure : M. Bruno LIND, … »).  Each item names a
+person — an optional civility (« M. », « Mme », « Monsieur » …), the name,
+then parenthesised *annotations* (« (à compter de la question n° 17) »,
+« (suppléante) », « (visioconférence) ») and possibly a *tail*
+(« suppléé par Mme … », « a donné pouvoir à M. … »).
+
+Everything here works on one line at a time with offsets into it, so every
+piece keeps its line and column; no pattern can backtrack beyond a bounded
+window.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from quorum.reader._text import Source
+
+__all__ = [
+    "Annotation",
+    "Item",
+    "Marker",
+    "Mention",
+    "civility_at",
+    "is_caps",
+    "parse_annotation",
+    "parse_mention",
+    "read_annotations",
+    "split_items",
+    "split_run_on",
+]
+
+_CIVILITY = re.compile(
+    r"(monsieur|madame|mademoiselle|mmes|mme|mlle|mm\.|mm|m\.|m)(?=\s|$)"
+)
+_CIVILITIES = {"monsieur": "M.", "m.": "M.", "m": "M.", "madame": "Mme", "mme": "Mme",
+               "mademoiselle": "Mlle", "mlle": "Mlle"}
+_ET_CIVILITY = re.compile(r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|m\.|mm\.)\s)")
+_BOLD_HEADING = re.compile(r"\*\*\s*([^*:\n]{1,120}?)\s*(?::\s*\*\*|\*\*\s*:)")
+# What may follow a name inside an item (folded text).
+TAIL = re.compile(
+    r"\s(?:(supplee?e?s?|remplacee?s?)\s+par(?:\s+(?:son|sa|leur)\s+suppleant\w*)?"
+    r"|(ayant\s+la\s+suppleance\s+de|suppleant\w*\s+de)"
+    r"|((?:qui\s+)?(?:a|ayant)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+a(?:u|ux)?"
+    r"|donne\s+(?:pouvoir|procuration|mandat)\s+a(?:u|ux)?"
+    r"|(?:pouvoir|procuration|mandat)\s+(?:donnee?\s+)?a(?:u|ux)?"
+    r"|represente\w*\s+par))(?=\s)"
+)
+# Between giver and holder in a list of proxies: the tails above, or a bare « à ».
+PROXY_SEPARATOR = re.compile(
+    r"\s(?:(?:qui\s+)?(?:a|ayant)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+a"
+    r"|donne\s+(?:pouvoir|procuration|mandat)\s+a"
+    r"|(?:pouvoir|procuration|mandat)\s+(?:donnee?\s+)?a"
+    r"|represente\w*\s+par|a)\s"
+)
+_KEY = r"([0-9a-z][^\s,;:()]{0,40})"
+_NUMBER = r"(?:n\s*[°o]\s*\.?\s*|numero\s+)?"
+_SUBJECT = r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*"
+_START = re.compile(
+    r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s+(?:de\s+la|du|de|a\s+la|au|le|la)?\s*"
+    + _SUBJECT + _NUMBER + _KEY
+)
+_END = re.compile(r"jusqu'(?:a|au)\s*" + _SUBJECT + _NUMBER + _KEY + r"(?:\s+incluse?s?)?")
+_BEFORE = re.compile(
+    r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s+(?:a|avant|lors\s+de|au|des)\s*"
+    + _SUBJECT + _NUMBER + _KEY
+)
+_QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
+_REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
+_SUBSTITUTE = re.compile(r"suppleant\w*|suppleance")
+_SUBSTITUTE_OF = re.compile(r"(?:ayant\s+la\s+suppleance\s+de|suppleant\w*\s+de)\s+")
+_EXCUSED = re.compile(r"excuse\w*")
+_PROXY_TO = re.compile(
+    r"(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration|mandat|delegation)\s+(?:donnee?\s+)?"
+    r"a(?:u|ux)?\s+|represente\w*\s+par\s+"
+)
+_FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
+
+
+def is_caps(word: str) -> bool:
+    """Whether ``word`` is written in capitals (a surname in French records)."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+@attrs.frozen
+class Item:
+    """A piece of a list on line ``line`` (0-based index) from ``start`` to ``end``."""
+
+    kind: str  # "entry" or "heading"
+    line: int
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Mention:
+    """A person as written: civility (canonical form) and name, with where."""
+
+    civility: str | None
+    name: str
+    line: int  # 1-based
+    column: int  # 1-based, of the civility if any
+    length: int
+    written: str  # civility and name as written
+
+
+@attrs.frozen
+class Marker:
+    """A window bound inside an annotation: « à compter de » (start), « jusqu'à » (end), …"""
+
+    kind: str  # "start", "end" or "before" (departure at a question: absent from it)
+    key: str
+    line: int
+    column: int
+    length: int
+
+
+@attrs.define
+class Annotation:
+    """What the parenthesised annotations (and tails) of an item say."""
+
+    markers: list[Marker] = attrs.field(factory=list)
+    remote: bool = False
+    substitute: bool = False
+    excused: bool = False
+    substitute_of: Mention | None = None
+    proxy_to: Mention | None = None
+    unreadable: list[tuple[int, int, int, str]] = attrs.field(factory=list)
+
+
+def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
+    """The items and bold headings of ``source`` line ``line`` between two offsets."""
+    raw = source.raw[line]
+    folded = source.folded[line]
+    et_at = {m.start(): m.end() for m in _ET_CIVILITY.finditer(folded, start, end)}
+    items: list[Item] = []
+
+    def flush(a: int, b: int, kind: str = "entry") -> None:
+        while a < b and raw[a] in " \t*":
+            a += 1
+        while b > a and raw[b - 1] in " \t*.":
+            b -= 1
+        if b > a:
+            items.append(Item(kind, line, a, b))
+
+    depth = 0
+    index = start
+    item_start = start
+    while index < end:
+        char = raw[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if char in ",;":
+                flush(item_start, index)
+                item_start = index + 1
+            elif char == "*" and raw.startswith("**", index):
+                heading = _BOLD_HEADING.match(raw, index, end)
+                if heading:
+                    flush(item_start, index)
+                    flush(heading.start(1), heading.end(1), "heading")
+                    index = item_start = heading.end()
+                    continue
+            elif index in et_at:
+                flush(item_start, index)
+                index = item_start = et_at[index]
+                continue
+        index += 1
+    flush(item_start, end)
+    return items
+
+
+def colons(raw: str, start: int, end: int) -> list[int]:
+    """Offsets of the colons outside parentheses between two offsets."""
+    found, depth = [], 0
+    for index in range(start, end):
+        char = raw[index]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == ":" and depth == 0:
+            found.append(index)
+    return found
+
+
+def civility_at(folded: str, start: int, end: int) -> tuple[str | None, int] | None:
+    """The civility starting at ``start`` (canonical form or None if plural) and where it ends."""
+    match = _CIVILITY.match(folded, start, end)
+    if match is None:
+        return None
+    return _CIVILITIES.get(match.group(1)), match.end()
+
+
+def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group())
+            for m in re.finditer(r"\S+", text)]
+
+
+def split_run_on(source: Source, line: int, start: int, end: int
+                 ) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """Split the text before a colon into (name part or None, commune heading).
+
+    « Amagney » is a heading alone; « Mme Christine WERTHE Beure » is a name
+    whose list runs on into the heading « Beure » (bold markers lost).
+    """
+    plain = source.plain[line]
+    close = plain.rfind(")", start, end)
+    if close >= 0:
+        return (start, close + 1), _strip(plain, close + 1, end)
+    words = _words(plain[start:end], start)
+    civ = civility_at(source.folded[line], start, end)
+    first = 1 if civ is not None else 0
+    caps = [i for i in range(first, len(words)) if is_caps(words[i][2])]
+    if civ is None and (not caps or caps[-1] == len(words) - 1 or len(words) < 2):
+        return None, _strip(plain, start, end)
+    if not caps or caps[-1] == len(words) - 1:
+        return (start, end), (end, end)
+    last = caps[-1]
+    return (start, words[last][1]), _strip(plain, words[last + 1][0], end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t*,;":
+        start += 1
+    while end > start and text[end - 1] in " \t*,;.":
+        end -= 1
+    return start, end
+
+
+def parse_mention(source: Source, line: int, start: int, end: int) -> Mention | None:
+    """The person named between two offsets (civility, then the name), or None if no name."""
+    plain = source.plain[line]
+    folded = source.folded[line]
+    start, end = _strip(plain, start, end)
+    # Footnote calls such as « (1) » or a stray « * » are not part of a name.
+    name_start = start
+    civility: str | None = None
+    civ = civility_at(folded, start, end)
+    if civ is not None:
+        civility, name_start = civ
+    text = " ".join(plain[name_start:end].split()).strip(" ,;:.*")
+    if not any(c.isalpha() for c in text):
+        return None
+    return Mention(civility, text, line + 1, start + 1, end - start,
+                   " ".join(plain[start:end].split()))
+
+
+def name_extent(source: Source, line: int, start: int, end: int) -> tuple[int, int, int]:
+    """Where the name of an item ends: ``(name_end, annotations_end, tail_start)``.
+
+    The name runs to the first parenthesis or tail phrase; the annotations
+    are the parentheses that follow; the tail (if any) starts at ``tail_start``
+    (``end`` when there is none).
+    """
+    raw = source.raw[line]
+    folded = source.folded[line]
+    paren = raw.find("(", start, end)
+    tail = TAIL.search(folded, start, end)
+    tail_start = tail.start() if tail else end
+    name_end = min(paren if paren >= 0 else end, tail_start)
+    return name_end, tail_start, tail_start
+
+
+def read_annotations(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
+    """Read every parenthesised annotation between two offsets into ``into``."""
+    raw = source.raw[line]
+    depth = 0
+    opened = -1
+    for index in range(start, end):
+        char = raw[index]
+        if char == "(":
+            if depth == 0:
+                opened = index + 1
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                parse_annotation(source, line, opened, index, into)
+    if depth and opened >= 0:
+        parse_annotation(source, line, opened, end, into)
+
+
+def parse_annotation(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
+    """One annotation's text (inside parentheses, or a tail): its parts, comma-separated."""
+    folded = source.folded[line]
+    part_start = start
+    for index in range(start, end + 1):
+        if index == end or folded[index] in ",;":
+            _annotation_part(source, line, part_start, index, into)
+            part_start = index + 1
+
+
+def _annotation_part(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
+    folded = source.folded[line]
+    plain = source.plain[line]
+    start, end = _strip(plain, start, end)
+    if start >= end or _FOOTNOTE.fullmatch(folded, start, end):
+        return
+    understood = False
+    for kind, pattern in (("start", _START), ("end", _END), ("before", _BEFORE)):
+        for match in pattern.finditer(folded, start, end):
+            key = plain[match.start(1):match.end(1)].rstrip(".")
+            into.markers.append(Marker(kind, key, line + 1, match.start() + 1,
+                                       match.end() - match.start()))
+            understood = True
+    if understood:
+        into.markers.sort(key=lambda m: m.column)
+    substitute_of = _SUBSTITUTE_OF.search(folded, start, end)
+    proxy_to = _PROXY_TO.search(folded, start, end)
+    if substitute_of:
+        into.substitute = True
+        into.substitute_of = parse_mention(source, line, substitute_of.end(), end)
+        understood = True
+    elif _SUBSTITUTE.search(folded, start, end):
+        into.substitute = True
+        understood = True
+    if proxy_to:
+        into.proxy_to = parse_mention(source, line, proxy_to.end(), end)
+        understood = True
+    if _REMOTE.search(folded, start, end):
+        into.remote = True
+        understood = True
+    if _EXCUSED.search(folded, start, end):
+        into.excused = True
+        understood = True
+    if not understood and _QUESTION_WORD.search(folded, start, end):
+        into.unreadable.append((line + 1, start + 1, end - start, plain[start:end]))

@@ -1,0 +1,192 @@
+"""Name reconciliation: one member (or commune) per person (or place) across all lists.
+
+Records spell the same person differently from one list to the next
+(« DARCQ » / « DARCO », « Kévin » / « Kevin », « HUOT CUSENIER » /
+« HUOT-CUSENIER », a holder written without civility).  The lists of those
+present and absent give the canonical spellings; every other mention (proxy
+giver and holder, secretary, president, interested members) is matched
+against them, in this order, stopping at the first step that finds anyone:
+
+1. the exact spelling;
+2. the *key*: accents, case, hyphens, apostrophes, dots and spacing ignored;
+3. the key with its words in any order (« JAVAUX Thomas »);
+4. a small spelling difference: a Damerau–Levenshtein distance of at most
+   one edit per seven letters of the key (at least one);
+5. the surname alone, when the mention has no first name.
+
+A step that finds exactly one candidate reconciles the mention to it and the
+reconciliation is kept; a step that finds several raises an ambiguity naming
+them all — the reader never guesses; when no step finds anyone the name is
+unknown.  Communes follow the same steps, and also match when the words of
+one are the last words of the other (« Essarts » / « Velesmes-Essarts »).
+A commune heading narrows the candidates of the member under it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from quorum.reader._text import fold
+
+__all__ = ["Match", "NameIndex", "distance", "key", "reach"]
+
+_SEPARATORS = re.compile(r"[\s\-'.’]+")
+
+
+def key(name: str) -> str:
+    """The comparison key of a name: folded, separators made single spaces.
+
+    >>> key("Mme Emmanuelle HUOT-CUSENIER") == key("mme emmanuelle huot cusenier")
+    True
+    """
+    return _SEPARATORS.sub(" ", fold(name)).strip()
+
+
+def reach(text: str) -> int:
+    """How many edits a key of this length may differ by and still match."""
+    return max(1, len(text) // 7)
+
+
+def distance(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance of ``a`` and ``b``, or ``limit + 1`` if above.
+
+    Linear in the length times ``limit``: only a band of the table is filled.
+
+    >>> distance("darcq", "darco", 2), distance("jeremy", "jeremie", 2)
+    (1, 2)
+    """
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if a == b:
+        return 0
+    big = limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [big] * (len(b) + 1)
+        current[0] = i
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if (i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
+                    and previous2):
+                value = min(value, previous2[j - 2] + 1)
+            current[j] = min(value, big)
+        if min(current[max(0, low - 1): high + 1]) > limit:
+            return big
+        previous2, previous = previous, current
+    return min(previous[len(b)], big)
+
+
+@attrs.frozen
+class Match:
+    """The outcome of matching a written name: the candidates and the step that found them."""
+
+    candidates: tuple[str, ...]
+    reason: str
+
+    @property
+    def found(self) -> str | None:
+        return self.candidates[0] if len(self.candidates) == 1 else None
+
+
+@attrs.define
+class NameIndex:
+    """Canonical names (members or communes), ready to match written variants."""
+
+    communes: bool = False
+    names: list[str] = attrs.field(factory=list)
+    _by_key: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
+    _by_sorted: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
+    _by_surname: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
+    _keys: dict[str, str] = attrs.field(factory=dict)
+    _group: dict[str, str | None] = attrs.field(factory=dict)
+
+    def add(self, name: str, group: str | None = None) -> None:
+        """Add a canonical ``name`` (``group``: the commune of a member, if known)."""
+        if name in self._keys:
+            return
+        name_key = key(name)
+        self.names.append(name)
+        self._keys[name] = name_key
+        self._group[name] = group
+        self._by_key[name_key].append(name)
+        self._by_sorted[" ".join(sorted(name_key.split()))].append(name)
+        surname = _surname(name)
+        if surname:
+            self._by_surname[key(surname)].append(name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._keys
+
+    def match(self, written: str, group: str | None = None) -> Match:
+        """Match ``written`` (civility already removed); ``group`` narrows when it helps."""
+        if written in self._keys:
+            return Match((written,), "")
+        written_key = key(written)
+        steps: list[tuple[str, Iterable[str]]] = [
+            ("accents, case, hyphens or spacing", self._by_key.get(written_key, ())),
+            ("words in another order",
+             self._by_sorted.get(" ".join(sorted(written_key.split())), ())),
+        ]
+        for reason, found in steps:
+            candidates = tuple(found)
+            if candidates:
+                return self._narrow(candidates, reason, group)
+        limit = reach(written_key)
+        scored = sorted(
+            (d, name) for name in self.names
+            if (d := distance(written_key, self._keys[name], limit)) <= limit
+        )
+        if scored:
+            return self._narrow(tuple(name for _, name in scored), "spelling", group)
+        if self.communes:
+            words = written_key.split()
+            tails = tuple(
+                name for name in self.names
+                if _ends_with(self._keys[name].split(), words)
+                or _ends_with(words, self._keys[name].split())
+            )
+            if tails:
+                return self._narrow(tails, "one name is part of the other", group)
+        elif written.split() and all(_is_caps(w) for w in written.split()):
+            found = tuple(self._by_surname.get(written_key, ()))
+            if found:
+                return self._narrow(found, "surname only", group)
+        return Match((), "")
+
+    def closest(self, written: str, count: int = 3) -> tuple[str, ...]:
+        """The ``count`` canonical names closest to ``written``, for an error message."""
+        written_key = key(written)
+        limit = max(3, len(written_key) // 3)
+        scored = sorted(
+            (distance(written_key, self._keys[name], limit), name) for name in self.names
+        )
+        return tuple(name for d, name in scored[:count] if d <= limit)
+
+    def _narrow(self, candidates: Sequence[str], reason: str, group: str | None) -> Match:
+        if len(candidates) > 1 and group is not None:
+            inside = tuple(name for name in candidates if self._group.get(name) == group)
+            if len(inside) == 1:
+                return Match(inside, f"{reason}; the only one of {group}")
+        return Match(tuple(candidates), reason)
+
+
+def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
+    return 0 < len(tail) < len(words) and list(words[-len(tail):]) == list(tail)
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    caps = [w for w in words if _is_caps(w)]
+    return " ".join(caps) if caps and len(caps) < len(words) else ""

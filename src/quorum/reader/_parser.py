@@ -1,0 +1,598 @@
+"""Reading one record into a :class:`~quorum.model.Sitting`.
+
+The reader makes one pass over the lines, recognising each by how it begins
+(after folding: lower case, no accents — see :mod:`quorum.reader._text`):
+
+- the header: the body (« Conseil de Communauté »), « Séance du … », the
+  members in office, « convoqué le … », « sous la présidence de … »,
+  « Ordre de passage des rapports : … », « La séance est ouverte à … »,
+  counts (« En exercice 39 Présents 36 Pouvoirs 3 Votants 39 »);
+- the lists: « Étaient présents : », « Étaient absents : » (« Absents
+  excusés et représentés : » …), « Secrétaire de séance : »,
+  « Procurations de vote : » (see :mod:`quorum.reader._lists`);
+- deliberation blocks, from « Délibération n° … » or « Rapport n° … »:
+  interested members, those who take no part in the vote, « à l'unanimité »,
+  « scrutin secret », the tally lines « Pour : 117 » …
+
+Then it reconciles every name with the lists of those present and absent
+(:mod:`quorum.reader._names`), builds the windows along the order of
+passage, and gathers every problem before raising them together.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from quorum.model import HeaderCounts, Location, Reconciliation
+from quorum.reader._dates import find_date, find_time
+from quorum.reader._lists import (
+    PROXY_SEPARATOR,
+    TAIL,
+    Annotation,
+    Marker,
+    Mention,
+    colons,
+    parse_mention,
+    read_annotations,
+    split_items,
+    split_run_on,
+)
+from quorum.reader._text import Problems, Source
+
+__all__ = ["Reader"]
+
+_PREFIX = re.compile(r"[ \t]*(?:[-•–>][ \t]+)?")
+_PRESENT = re.compile(
+    r"(?:(?:etaient|sont|membres|conseillers|elus)\s+)?presents?\b[^:\n]{0,60}?:"
+)
+_ABSENT = re.compile(
+    r"(?:(?:etaient|sont|membres|conseillers|elus)\s+)?(absents?|excuses?)\b([^:\n]{0,60}?):"
+)
+_SECRETARY = re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*:")
+_SECRETARY_SENTENCE = re.compile(
+    r"\s(?:a\s+ete|est)\s+(?:designee?|elue?|nommee?)\s+(?:comme\s+|en\s+qualite\s+de\s+)?"
+    r"secretaire"
+)
+_PROXIES = re.compile(
+    r"(?:procurations?|pouvoirs?|mandats?|delegations?)(?:\s+de\s+vote)?(?:\s+donnee?s)?\s*:"
+)
+_AGENDA = re.compile(r"ordre\s+de\s+passage\b[^:\n]{0,60}?:")
+_SEANCE = re.compile(r"seance\b")
+_BODY = re.compile(
+    r"(?:conseil|comite|assemblee|bureau|commission\s+permanente)\b"
+)
+_DELIBERATION = re.compile(r"deliberation\s+n\s*[°o]\s*\.?\s*")
+_KEY_LINE = re.compile(
+    r"(?:rapport|point|question|affaire|dossier)\s+n\s*[°o]\s*\.?\s*([0-9a-z][^\s,;:()]{0,40})"
+)
+_IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,6})\b")
+_COUNT = re.compile(
+    r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*:?\s*(\d{1,6})\b"
+)
+_CONVENED = re.compile(
+    r"convoque\w*\s+(?:le\s+|en\s+date\s+du\s+|pour\s+le\s+)?"
+    r"|date\s+de\s+(?:la\s+)?convocation\s*:?\s*"
+)
+_PRESIDENCE = re.compile(r"sous\s+la\s+presidence\s+de\s+")
+_MET = re.compile(r"s'est\s+reuni\w*\s*")
+_OPENED = re.compile(r"ouverte?\s+a\s+")
+_CLOSED = re.compile(r"(?:levee|close|cloturee|terminee)\s+a\s+")
+_SMALL = re.compile(r"moins\s+de\s+3\s?500\s+habitants")
+_POPULATION = re.compile(r"population\b[^:\n\d]{0,40}:?\s*(\d{1,3}(?:[ .]\d{3})*|\d+)\s*habitants")
+_KIND = re.compile(r"type\s+d'assemblee\s*:\s*(epci|commune|petite\s+commune|departement|region)")
+_RECONVENED = re.compile(r"faute\s+de\s+quorum|sans\s+condition\s+de\s+quorum")
+_INTERESTED = re.compile(r"conseill\w*\s+interess\w*")
+_NOT_VOTING = re.compile(
+    r"ne\s+(?:prend|prennent|participe|participent)\s+pas\s+(?:part\s+)?au\s+vote"
+)
+_UNANIMOUS = re.compile(
+    r"(?:^|\b(?:adopte\w*|approuve\w*|vote\w*|decide\w*)\s+)a\s+l'unanimite"
+)
+_SECRET = re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+a\s+bulletin\s+secret")
+_TALLY = re.compile(
+    r"(pour|contre|abstentions?|conseill\w*\s+interess\w*"
+    r"|ne\s+pren\w*\s+pas\s+part\s+au\s+vote|non[\s-]participations?"
+    r"|(?:bulletins?\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?)"
+    r"\s*\*?\s*:\s*(\d{1,6})\b"
+)
+_SEPARATORS = re.compile(r"[\s,;./*-]*")
+_NUMERIC = re.compile(r"\d+")
+
+
+@attrs.define
+class Person:
+    mention: Mention
+    listed: str  # "present", "absent" or "implicit" (a titular named as substituted)
+    commune: str | None = None
+    annotation: Annotation = attrs.field(factory=Annotation)
+    substitute: bool = False
+    substitute_of: Mention | None = None
+    excused: bool = False
+
+
+@attrs.define
+class ProxyEntry:
+    giver: Mention
+    holder: Mention
+    markers: list[Marker]
+    commune: tuple[str, int, int] | None = None  # the heading over the giver, as written
+    annotation: Annotation | None = None
+
+
+@attrs.define
+class Block:
+    line: int  # 1-based
+    identifier: str | None = None
+    key: str | None = None
+    key_column: int = 1
+    title: str | None = None
+    interested: list[Mention] = attrs.field(factory=list)
+    not_voting: list[Mention] = attrs.field(factory=list)
+    unanimous: bool = False
+    secret: bool = False
+    tally: dict[str, tuple[int, int]] = attrs.field(factory=dict)  # field -> (value, line)
+    counts: HeaderCounts | None = None
+
+
+@attrs.define
+class Field:
+    value: Any
+    line: int
+    column: int
+
+
+class Reader:
+    """One pass over one record."""
+
+    def __init__(self, text: str, file: str | None):
+        self.source = Source.from_text(text, file)
+        self.file = file
+        self.problems = Problems(self.source)
+        self.fields: dict[str, Field] = {}
+        self.people: list[Person] = []
+        self.proxies: list[ProxyEntry] = []
+        self.blocks: list[Block] = []
+        self.agenda: list[tuple[str, int, int]] = []  # key, line, column
+        self.headings: list[tuple[str, int, int]] = []
+        self.body_title: str | None = None
+        self.secretary: Mention | None = None
+        self.president: Mention | None = None
+        self.locations: list[Location] = []
+        self.reconciliations: list[Reconciliation] = []
+
+    # -- helpers -------------------------------------------------------------
+
+    def problem(self, message: str, line: int, column: int = 1, length: int = 1, **kw: Any
+                ) -> None:
+        self.problems.add(message, line, column, length, **kw)
+
+    def set_field(self, name: str, value: Any, line: int, column: int) -> None:
+        if name not in self.fields:
+            self.fields[name] = Field(value, line, column)
+            if name in ("date", "convened", "place", "opened", "closed", "body"):
+                self.locate(name, str(value), line, column)
+
+    def locate(self, what: str, key: str, line: int, column: int = 1) -> None:
+        self.locations.append(Location(what=what, key=key, line=line, column=column,
+                                       file=self.file))
+
+    # -- pass 1: lines ---------------------------------------------------------
+
+    def scan(self) -> None:
+        source = self.source
+        block: Block | None = None
+        index = 0
+        count = len(source)
+        while index < count:
+            folded = source.folded[index]
+            at = _PREFIX.match(folded).end()  # type: ignore[union-attr]
+            if at >= len(folded.rstrip()):
+                index += 1
+                continue
+            line = index + 1
+            consumed = 1
+            if match := _DELIBERATION.match(folded, at):
+                block = Block(line)
+                self.blocks.append(block)
+                identifier = source.plain[index][match.end():].strip(" .:*")
+                block.identifier = identifier or None
+            elif (match := _KEY_LINE.match(folded, at)) and (block is None or block.key):
+                block = Block(line)
+                self.blocks.append(block)
+                self._key_line(block, index, match)
+            elif match and block is not None:
+                self._key_line(block, index, match)
+            elif counts := self._counts(index, at):
+                if block is not None:
+                    block.counts = block.counts or counts
+                else:
+                    self.set_field("header_counts", counts, line, at + 1)
+                    self.locate("header_counts", "sitting", line, at + 1)
+            elif block is not None and self._tally_line(block, index, at):
+                pass
+            elif match := _PRESENT.match(folded, at):
+                consumed = self._people(index, match.end(), "present", False)
+            elif match := _ABSENT.match(folded, at):
+                excused = "excus" in match.group(0)
+                consumed = self._people(index, match.end(), "absent", excused)
+            elif match := _PROXIES.match(folded, at):
+                consumed = self._proxy_list(index, match.end())
+            elif match := _SECRETARY.match(folded, at):
+                mention = parse_mention(source, index, match.end(), len(folded))
+                self._secretary(mention, line, match.end() + 1)
+            elif match := _AGENDA.match(folded, at):
+                consumed = self._agenda(index, match.end())
+            else:
+                self._free_text(index, at, block)
+            index += consumed
+
+    def _key_line(self, block: Block, index: int, match: re.Match[str]) -> None:
+        plain = self.source.plain[index]
+        block.key = plain[match.start(1):match.end(1)].rstrip(".")
+        block.key_column = match.start(1) + 1
+        title = plain[match.end():].strip().lstrip("-–—:.").strip()
+        block.title = title or None
+
+    def _counts(self, index: int, at: int) -> HeaderCounts | None:
+        folded = self.source.folded[index]
+        found = list(_COUNT.finditer(folded, at))
+        if not found or not _covered(folded, at, found):
+            return None
+        if len(found) == 1 and found[0].group(1).startswith("en"):
+            return None
+        values: dict[str, int] = {}
+        for match in found:
+            word = match.group(1)
+            name = ("in_office" if word.startswith("en") else "present" if word.startswith("pr")
+                    and "sent" in word else "voters" if word.startswith("vot") else "proxies")
+            if name in values:
+                return None
+            values[name] = int(match.group(2))
+        if "in_office" in values:
+            self.set_field("in_office", values["in_office"], index + 1, found[0].start(2) + 1)
+        return HeaderCounts(**values)
+
+    def _tally_line(self, block: Block, index: int, at: int) -> bool:
+        folded = self.source.folded[index]
+        found = list(_TALLY.finditer(folded, at))
+        if found and _covered(folded, at, found):
+            for match in found:
+                word = match.group(1)
+                name = ("pour" if word == "pour" else "contre" if word == "contre"
+                        else "abstention" if word.startswith("abst")
+                        else "interested" if word.startswith("conseil")
+                        else "not_voting" if word.startswith(("ne", "non"))
+                        else "blank")
+                if name in block.tally:
+                    self.problem(f"a second « {word} » line in this deliberation "
+                                 f"(first at line {block.tally[name][1]})",
+                                 index + 1, match.start() + 1, match.end() - match.start())
+                else:
+                    block.tally[name] = (int(match.group(2)), index + 1)
+            return True
+        handled = False
+        if interested := _INTERESTED.search(folded, at):
+            after = folded[interested.end():].strip()
+            if after.startswith(":"):
+                colon = folded.index(":", interested.end())
+                block.interested.extend(self._names(index, colon + 1, len(folded)))
+            else:
+                block.interested.extend(self._names(index, at, interested.start()))
+            handled = True
+        elif not_voting := _NOT_VOTING.search(folded, at):
+            if not_voting.start() > at:
+                block.not_voting.extend(self._names(index, at, not_voting.start()))
+            handled = True
+        if _UNANIMOUS.search(folded, at):
+            block.unanimous = True
+            handled = True
+        if _SECRET.search(folded, at):
+            block.secret = True
+            handled = True
+        return handled
+
+    def _names(self, index: int, start: int, end: int) -> list[Mention]:
+        mentions = []
+        for item in split_items(self.source, index, start, end):
+            stop = self.source.raw[index].find("(", item.start, item.end)
+            mention = parse_mention(self.source, index, item.start,
+                                    stop if stop >= 0 else item.end)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _list_lines(self, index: int, start: int) -> list[tuple[int, int]]:
+        """The line (index, start offset) pieces of a list: its line and continuation lines."""
+        pieces = [(index, start)]
+        following = index + 1
+        while following < len(self.source):
+            folded = self.source.folded[following]
+            if not folded.strip() or _starts_section(folded):
+                break
+            pieces.append((following, 0))
+            following += 1
+        return pieces
+
+    def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
+        pieces = self._list_lines(index, start)
+        commune: tuple[str, int, int] | None = None
+        previous: Person | None = None
+        for line_index, offset in pieces:
+            raw = self.source.raw[line_index]
+            for item in split_items(self.source, line_index, offset, len(raw)):
+                if item.kind == "heading":
+                    commune = self._heading(line_index, item.start, item.end)
+                    continue
+                begin = item.start
+                for colon in colons(raw, item.start, item.end):
+                    name_span, heading = split_run_on(self.source, line_index, begin, colon)
+                    if name_span is not None:
+                        previous = self._person(line_index, *name_span, listed, excused,
+                                                commune, previous)
+                    if heading[1] > heading[0]:
+                        commune = self._heading(line_index, *heading)
+                    begin = colon + 1
+                if begin < item.end:
+                    previous = self._person(line_index, begin, item.end, listed, excused,
+                                            commune, previous)
+        return len(pieces)
+
+    def _heading(self, index: int, start: int, end: int) -> tuple[str, int, int]:
+        name = " ".join(self.source.plain[index][start:end].split()).strip(" *:")
+        heading = (name, index + 1, start + 1)
+        self.headings.append(heading)
+        return heading
+
+    def _person(self, index: int, start: int, end: int, listed: str, excused: bool,
+                commune: tuple[str, int, int] | None, previous: Person | None
+                ) -> Person | None:
+        source = self.source
+        folded = source.folded[index]
+        raw = source.raw[index]
+        while start < end and folded[start] in " \t":
+            start += 1
+        tail = TAIL.search(folded, max(0, start - 1), end)
+        if tail is not None and tail.start() <= start:
+            # « …, suppléé par Mme X » or « …, pouvoir à M. Y »: about the previous person.
+            if previous is None:
+                self.problem("this does not follow a name", index + 1, start + 1, end - start)
+                return None
+            self._tail(previous, index, tail, end, listed)
+            return previous
+        paren = raw.find("(", start, end)
+        name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
+        mention = parse_mention(source, index, start, name_end)
+        if mention is None:
+            self.problem("expected the name of a member", index + 1, start + 1,
+                         max(1, end - start))
+            return previous
+        person = Person(mention, listed, commune[0] if commune else None, excused=excused)
+        read_annotations(source, index, name_end, tail.start() if tail else end, person.annotation)
+        self.people.append(person)
+        if tail is not None:
+            self._tail(person, index, tail, end, listed)
+        return person
+
+    def _tail(self, person: Person, index: int, tail: re.Match[str], end: int,
+              listed: str) -> None:
+        source = self.source
+        raw = source.raw[index]
+        paren = raw.find("(", tail.end(), end)
+        name_end = paren if paren >= 0 else end
+        other = parse_mention(source, index, tail.end(), name_end)
+        if other is None:
+            self.problem("expected a name after this", index + 1, tail.start() + 2,
+                         tail.end() - tail.start() - 1)
+            return
+        annotation = Annotation()
+        read_annotations(source, index, name_end, end, annotation)
+        if tail.group(1):  # « M. X suppléé par Mme Y »: Y sits for X
+            substitute = Person(other, listed, person.commune, annotation, substitute=True,
+                                 substitute_of=person.mention)
+            if not person.annotation.markers:
+                person.listed = "implicit"
+            self.people.append(substitute)
+        elif tail.group(2):  # « Mme Y ayant la suppléance de M. X »
+            person.substitute = True
+            person.substitute_of = other
+        else:  # « M. X a donné pouvoir à M. Y »
+            markers = [*person.annotation.markers, *annotation.markers]
+            person.annotation.markers = []
+            self.proxies.append(ProxyEntry(person.mention, other, markers, None, annotation))
+
+    def _proxy_list(self, index: int, start: int) -> int:
+        pieces = self._list_lines(index, start)
+        commune: tuple[str, int, int] | None = None
+        for line_index, offset in pieces:
+            raw = self.source.raw[line_index]
+            for item in split_items(self.source, line_index, offset, len(raw)):
+                if item.kind == "heading":
+                    commune = self._heading_hint(line_index, item.start, item.end)
+                    continue
+                begin = item.start
+                for colon in colons(raw, item.start, item.end):
+                    name_span, heading = split_run_on(self.source, line_index, begin, colon)
+                    if name_span is not None:
+                        self._proxy(line_index, *name_span, commune)
+                    if heading[1] > heading[0]:
+                        commune = self._heading_hint(line_index, *heading)
+                    begin = colon + 1
+                if begin < item.end:
+                    self._proxy(line_index, begin, item.end, commune)
+        return len(pieces)
+
+    def _heading_hint(self, index: int, start: int, end: int) -> tuple[str, int, int]:
+        name = " ".join(self.source.plain[index][start:end].split()).strip(" *:")
+        return name, index + 1, start + 1
+
+    def _proxy(self, index: int, start: int, end: int,
+               commune: tuple[str, int, int] | None) -> None:
+        source = self.source
+        raw = source.raw[index]
+        masked = _mask_parentheses(source.folded[index], start, end)
+        separator = PROXY_SEPARATOR.search(masked, start, end)
+        if separator is None:
+            self.problem("expected « giver à holder » in the list of proxies", index + 1,
+                         start + 1, end - start)
+            return
+        paren = raw.find("(", start, separator.start())
+        giver = parse_mention(source, index, start, paren if paren >= 0 else separator.start())
+        annotation = Annotation()
+        if paren >= 0:
+            read_annotations(source, index, paren, separator.start(), annotation)
+        paren = raw.find("(", separator.end(), end)
+        holder = parse_mention(source, index, separator.end(), paren if paren >= 0 else end)
+        if paren >= 0:
+            read_annotations(source, index, paren, end, annotation)
+        if giver is None or holder is None:
+            self.problem("expected the names of the giver and of the holder of a proxy",
+                         index + 1, start + 1, end - start)
+            return
+        for line, column, length, text in annotation.unreadable:
+            self.problem(f"cannot read « {text} » as a window", line, column, length)
+        self.proxies.append(ProxyEntry(giver, holder, annotation.markers, commune,
+                                        annotation))
+
+    def _secretary(self, mention: Mention | None, line: int, column: int) -> None:
+        if mention is None:
+            self.problem("expected the name of the secretary", line, column)
+        elif self.secretary is None:
+            self.secretary = mention
+
+    def _agenda(self, index: int, start: int) -> int:
+        pieces = self._list_lines(index, start)
+        if self.agenda:
+            self.problem(f"a second order of passage (the first is at line {self.agenda[0][1]})",
+                         index + 1, 1, len(self.source.raw[index]))
+            return len(pieces)
+        seen: dict[str, int] = {}
+        for line_index, offset in pieces:
+            plain = self.source.plain[line_index]
+            separators = "," if "," in plain[offset:] or ";" in plain[offset:] else None
+            for match in re.finditer(r"[^,;\s]+(?:\s+[^,;\s]+)*" if separators else r"\S+",
+                                     plain[offset:]):
+                text = match.group().strip(" .")
+                text = re.sub(r"^(?:n\s*[°o]\s*\.?\s*)", "", text, flags=re.IGNORECASE)
+                column = offset + match.start() + 1
+                if not text:
+                    continue
+                span = re.fullmatch(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})", text)
+                keys = ([str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
+                        if span and int(span.group(2)) - int(span.group(1)) < 10000 else [text])
+                for key in keys:
+                    if key in seen:
+                        self.problem(f"question {key} appears twice in the order of passage",
+                                     line_index + 1, column, len(match.group()))
+                        continue
+                    seen[key] = line_index + 1
+                    self.agenda.append((key, line_index + 1, column))
+        return len(pieces)
+
+    def _free_text(self, index: int, at: int, block: Block | None) -> None:
+        source = self.source
+        folded = source.folded[index]
+        plain = source.plain[index]
+        line = index + 1
+        if "date" not in self.fields and _SEANCE.match(folded, at):
+            self._date("date", index, at)
+        if ("body" not in self.fields and block is None and _BODY.match(folded, at)
+                and "convoqu" not in folded and len(folded) < 200 and ":" not in folded):
+            self.set_field("body", " ".join(plain[at:].split()).rstrip(" .,"), line, at + 1)
+        if "in_office" not in self.fields and (match := _IN_OFFICE.search(folded, at)):
+            self.set_field("in_office", int(match.group(1)), line, match.start(1) + 1)
+            self.locate("in_office", match.group(1), line, match.start(1) + 1)
+        if "convened" not in self.fields and (match := _CONVENED.search(folded, at)):
+            self._date("convened", index, match.end(), anchored=True)
+        if self.president is None and (match := _PRESIDENCE.search(folded, at)):
+            self._presidency(index, match.end())
+        if "place" not in self.fields and (match := _MET.search(folded, at)):
+            stop = _PRESIDENCE.search(folded, match.end())
+            end = stop.start() if stop else len(folded)
+            place = plain[match.end():end].strip().rstrip(",.").strip()
+            if place:
+                self.set_field("place", " ".join(place.split()), line, match.end() + 1)
+        for name, pattern in (("opened", _OPENED), ("closed", _CLOSED)):
+            if name not in self.fields and (match := pattern.search(folded, at)):
+                self._time(name, index, match.end())
+        if match := _SMALL.search(folded, at):
+            self.set_field("small", True, line, match.start() + 1)
+        elif match := _POPULATION.search(folded, at):
+            population = int(re.sub(r"\D", "", match.group(1)))
+            self.set_field("small", population < 3500, line, match.start(1) + 1)
+        if match := _KIND.search(folded, at):
+            self.set_field("kind", match.group(1), line, match.start(1) + 1)
+        if _RECONVENED.search(folded, at):
+            self.set_field("reconvened", True, line, at + 1)
+        if self.secretary is None and (match := _SECRETARY_SENTENCE.search(folded, at)):
+            self._secretary(parse_mention(source, index, at, match.start()), line, at + 1)
+
+    def _date(self, name: str, index: int, start: int, anchored: bool = False) -> None:
+        folded = self.source.folded[index]
+        try:
+            found = find_date(folded, start)
+        except ValueError as error:
+            self.problem(f"not a date: {error}", index + 1, start + 1)
+            return
+        if found is None or (anchored and found[1] > start + 12):
+            if not anchored:
+                return
+            self.problem("expected a date (« 19 juin 2026 » or « 19/06/2026 »)",
+                         index + 1, start + 1)
+            return
+        self.set_field(name, found[0], index + 1, found[1] + 1)
+
+    def _time(self, name: str, index: int, start: int) -> None:
+        folded = self.source.folded[index]
+        try:
+            found = find_time(folded, start)
+        except ValueError as error:
+            self.problem(f"not a time of day: {error}", index + 1, start + 1)
+            return
+        if found is not None and found[1] == start:
+            self.set_field(name, found[0], index + 1, start + 1)
+
+    def _presidency(self, index: int, start: int) -> None:
+        plain = self.source.plain[index]
+        comma = plain.find(",", start)
+        end = comma if comma >= 0 else len(plain)
+        self.president = parse_mention(self.source, index, start, end)
+        if comma >= 0:
+            title = plain[comma + 1:].strip().rstrip(".").strip()
+            match = re.match(r"(?:pr[ée]sidente?|maire)\s+((?:de\s+la|de\s+l'|de|du|des|d')"
+                             r"\s*.+)", title, re.IGNORECASE)
+            if match:
+                self.body_title = " ".join(match.group(1).split())
+
+
+def _covered(folded: str, start: int, matches: list[re.Match[str]]) -> bool:
+    """Whether ``matches`` cover the line from ``start`` but for separators."""
+    position = start
+    for match in matches:
+        if not _SEPARATORS.fullmatch(folded, position, match.start()):
+            return False
+        position = match.end()
+    return bool(_SEPARATORS.fullmatch(folded, position, len(folded)))
+
+
+def _mask_parentheses(folded: str, start: int, end: int) -> str:
+    chars = list(folded)
+    depth = 0
+    for index in range(start, end):
+        if chars[index] == "(":
+            depth += 1
+        elif chars[index] == ")":
+            depth = max(0, depth - 1)
+            chars[index] = "#"
+        if depth:
+            chars[index] = "#"
+    return "".join(chars)
+
+
+def _starts_section(folded: str) -> bool:
+    at = _PREFIX.match(folded).end()  # type: ignore[union-attr]
+    return any(p.match(folded, at) for p in (
+        _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _AGENDA, _DELIBERATION, _KEY_LINE, _SEANCE,
+    )) or bool(_TALLY.match(folded, at)) or bool(_COUNT.match(folded, at))

@@ -1,0 +1,116 @@
+"""Text helpers of the reader: length-preserving folding, lines, problems.
+
+Every helper here keeps offsets: a folded line has exactly the length of the
+line it comes from, so a match found in the folded text (lower case, accents
+dropped, typographic apostrophes and spaces made plain) gives the column of
+the same text in the record as written.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from quorum.errors import AmbiguousNameError, ReadProblem, RecordError, UnknownNameError
+
+__all__ = ["Problems", "Source", "fold"]
+
+
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0x41, 0x5B):
+        table[code] = chr(code + 0x20)
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base.isascii() and base.isalpha():
+            table[code] = base.lower()
+        elif len(char.lower()) == 1:
+            table[code] = char.lower()
+    for char in "\u2018\u2019\u02bc\u00b4`":
+        table[ord(char)] = "'"
+    for char in "\u00a0\u202f\u2009\u2007\t\r\f\v":
+        table[ord(char)] = " "
+    for char in "\u2010\u2011\u2012\u2013\u2014":
+        table[ord(char)] = "-"
+    table[0x1E9E] = "s"  # capital sharp s
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents, same length, for matching.
+
+    >>> fold("Étaient PRÉSENTS : M. Kévin VEJUX")
+    'etaient presents : m. kevin vejux'
+    """
+    return text.translate(_FOLD)
+
+
+@attrs.define
+class Source:
+    """The record's lines in three aligned forms.
+
+    ``raw`` as written (for error messages and bold headings), ``plain`` with
+    the ``**`` bold markers blanked out, ``folded`` the plain line folded.
+    """
+
+    file: str | None
+    raw: list[str]
+    plain: list[str]
+    folded: list[str]
+
+    @classmethod
+    def from_text(cls, text: str, file: str | None = None) -> Source:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        plain = [line.replace("**", "  ") for line in raw]
+        folded = [fold(line) for line in plain]
+        return cls(file, raw, plain, folded)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+
+@attrs.define
+class _Entry:
+    problem: ReadProblem
+    kind: str
+    name: str
+    candidates: tuple[str, ...]
+
+
+@attrs.define
+class Problems:
+    """Every problem found in one pass, raised together at the end."""
+
+    source: Source
+    entries: list[_Entry] = attrs.field(factory=list)
+
+    def add(self, message: str, line: int, column: int = 1, length: int = 1, *,
+            kind: str = "", name: str = "", candidates: Sequence[str] = ()) -> None:
+        """Record a problem at ``line`` (1-based) and ``column`` (1-based)."""
+        source_line = self.source.raw[line - 1] if 0 < line <= len(self.source) else ""
+        problem = ReadProblem(message=message, line=line, column=max(1, column),
+                              source_line=source_line, file=self.source.file,
+                              length=max(1, length))
+        self.entries.append(_Entry(problem, kind, name, tuple(candidates)))
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def error(self) -> RecordError:
+        """The error carrying every problem, of the class the first one calls for."""
+        entries = sorted(self.entries, key=lambda e: (e.problem.line, e.problem.column))
+        problems = [e.problem for e in entries]
+        first = entries[0]
+        if first.kind == "ambiguous":
+            return AmbiguousNameError(problems, name=first.name, candidates=first.candidates)
+        if first.kind == "unknown":
+            return UnknownNameError(problems, name=first.name, candidates=first.candidates)
+        return RecordError(problems)
