@@ -18,10 +18,12 @@
 from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
+    AmbiguousNameError,
     DuplicateAttendanceError,
     DuplicateMemberError,
     InvertedWindowError,
     MissingExtraError,
+    NameMatchError,
     OverlappingProxiesError,
     PresentAndAbsentError,
     QuorumError,
@@ -31,6 +33,7 @@ from quorum.errors import (
     SittingError,
     TitularAndSubstituteError,
     UnknownMemberError,
+    UnknownNameError,
     UnknownQuestionError,
 )
 from quorum.jsonio import (
@@ -46,6 +49,7 @@ from quorum.model import (
     Attendance,
     BodyKind,
     Deliberation,
+    Disagreement,
     HeaderCounts,
     Location,
     Member,
@@ -56,6 +60,7 @@ from quorum.model import (
     Sitting,
     Window,
 )
+from quorum.reader import read_record, read_records
 from quorum.rules import (
     CGCT,
     DEFAULT_CALENDAR,
@@ -76,10 +81,12 @@ __all__ = [
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
     "Agenda",
+    "AmbiguousNameError",
     "Attendance",
     "AuditReport",
     "BodyKind",
     "Deliberation",
+    "Disagreement",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
     "Finding",
@@ -89,6 +96,7 @@ __all__ = [
     "Location",
     "Member",
     "MissingExtraError",
+    "NameMatchError",
     "OverlappingProxiesError",
     "PresentAndAbsentError",
     "Proxy",
@@ -111,10 +119,13 @@ __all__ = [
     "TallyCheck",
     "TitularAndSubstituteError",
     "UnknownMemberError",
+    "UnknownNameError",
     "UnknownQuestionError",
     "Window",
     "audit",
     "explain",
+    "read_record",
+    "read_records",
     "replay",
     "replay_from_json",
     "replay_to_json",

@@ -22,10 +22,12 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "AmbiguousNameError",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
     "InvertedWindowError",
     "MissingExtraError",
+    "NameMatchError",
     "OverlappingProxiesError",
     "PresentAndAbsentError",
     "QuorumError",
@@ -35,6 +37,7 @@ __all__ = [
     "SittingError",
     "TitularAndSubstituteError",
     "UnknownMemberError",
+    "UnknownNameError",
     "UnknownQuestionError",
 ]
 
@@ -217,3 +220,28 @@ class RecordError(QuorumError, ValueError):
         more = len(self.problems) - 1
         tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
         return f"{first.file or '<record>'}:{first.line}:{first.column}: {first.message}{tail}"
+
+
+class NameMatchError(RecordError):
+    """A name in a record that cannot be matched to exactly one member (or commune).
+
+    ``name`` is the name as written; ``candidates`` the members (or communes)
+    it came close to, best first.
+    """
+
+    def __init__(self, problems: Sequence[ReadProblem], *, name: str,
+                 candidates: Sequence[str] = ()):
+        self.name = name
+        self.candidates = tuple(candidates)
+        super().__init__(problems)
+
+
+class AmbiguousNameError(NameMatchError):
+    """A name written in a record that two members (or communes) could match.
+
+    The reader never guesses: it names every candidate within reach.
+    """
+
+
+class UnknownNameError(NameMatchError):
+    """A name written in a record that matches no member listed present or absent."""
