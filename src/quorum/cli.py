@@ -1,0 +1,198 @@
+"""The ``quorum`` command line: replay a sitting, audit it, export it.
+
+::
+
+    quorum replay RECORD... [--format table|json|csv] [--question KEY] [--plot FILE]
+    quorum audit  RECORD... [--format text|json]
+    quorum export RECORD... --scdl FILE
+
+``RECORD`` is a path, or ``-`` for standard input; several extracts of one
+sitting (one per deliberation, each repeating the header) may be given
+together.  Exit status: ``0`` nothing wrong at error level; ``1`` the audit
+found at least one error-level finding; ``2`` a record could not be read or
+the command line is wrong, with a one-line message naming the file, line and
+column (``--details`` adds every problem with a caret under it).  Never a
+Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn, TextIO
+
+from quorum.audit import audit
+from quorum.engine import QuestionState, Replay
+from quorum.errors import QuorumError, ReadProblem, RecordError
+from quorum.jsonio import question_to_json, replay_to_json
+from quorum.model import Sitting
+from quorum.reader import read_record, read_records
+from quorum.reader._merge import merge
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a wrong command line is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n"
+                                   f"(see '{self.prog} --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="quorum", description=(
+        "Replay a French council sitting from its published attendance record "
+        "and audit its vote tallies."))
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def records(command: argparse.ArgumentParser) -> None:
+        command.add_argument("records", nargs="+", metavar="RECORD",
+                             help="a record (text or JSON), or - for standard input; several "
+                                  "extracts of one sitting may be given together")
+        command.add_argument("--details", action="store_true",
+                             help="on a reading error, show every problem with a caret under it")
+
+    replay = commands.add_parser("replay", help="figures of every question, in order of passage")
+    records(replay)
+    replay.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    replay.add_argument("--question", metavar="KEY", help="only this question, by its key")
+    replay.add_argument("--plot", metavar="FILE",
+                        help="also draw the chart of the sitting (.png or .svg)")
+
+    audit_ = commands.add_parser("audit", help="check the tallies and the legality of the sitting")
+    records(audit_)
+    audit_.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser("export", help="write open-data rows for the deliberations")
+    records(export)
+    export.add_argument("--scdl", metavar="FILE", required=True,
+                        help="SCDL « Délibérations » CSV file to write (- for standard output)")
+    return parser
+
+
+def _read(sources: Sequence[str], stdin: TextIO) -> Sitting:
+    if "-" not in sources:
+        return read_record(sources[0]) if len(sources) == 1 else read_records(sources)
+    if sources.count("-") > 1:
+        raise RecordError([ReadProblem(message="standard input can be read only once",
+                                       line=1, column=1, file="-")])
+    text = stdin.read()
+    if len(sources) == 1:
+        return read_record(text, file="<stdin>")
+    return merge([read_record(text, file="<stdin>") if s == "-" else read_record(s)
+                  for s in sources])
+
+
+def _state_detail(state: QuestionState) -> str:
+    lines = [str(state)]
+    for proxy in state.exercised:
+        lines.append(f"  procuration exercée : {proxy}")
+    for use in state.not_exercised:
+        lines.append(f"  procuration non exercée : {use.proxy} ({use.status.reason})")
+    return "\n".join(lines)
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["question"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
+    replayed: Replay = sitting.replay()
+    states = [replayed.at(args.question)] if args.question is not None else list(replayed)
+    if args.plot:
+        replayed.plot(path=args.plot)
+    if args.format == "json":
+        data = replay_to_json(replayed)
+        data["questions"] = [question_to_json(state) for state in states]
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        records = replayed.to_records()
+        keep = {state.question for state in states}
+        out.write(_csv([row for row in records if row["question"] in keep]))
+    elif args.question is not None:
+        out.write(_state_detail(states[0]) + "\n")
+    else:
+        out.write(str(replayed) + "\n")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
+    report = audit(sitting)
+    if args.format == "json":
+        out.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(str(report) + "\n")
+    return report.exit_status
+
+
+def _export(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
+    from quorum.scdl import write_scdl
+
+    count = write_scdl(sitting, out if args.scdl == "-" else args.scdl)
+    if args.scdl != "-":
+        print(f"{count} ligne(s) SCDL écrite(s) dans {args.scdl}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fail(message: str, err: TextIO) -> int:
+    err.write(f"quorum: {message}\n")
+    return EXIT_UNREADABLE
+
+
+def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run the command line; return the exit status (the console script exits with it)."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a wrong command line
+        return int(stop.code) if isinstance(stop.code, int) else EXIT_UNREADABLE
+    try:
+        sitting = _read(args.records, stdin or sys.stdin)
+        command = {"replay": _replay, "audit": _audit, "export": _export}[args.command]
+        return command(args, sitting, out)
+    except RecordError as error:
+        if args.details:
+            err.write(f"{error}\n")
+            return EXIT_UNREADABLE
+        return _fail(error.summary, err)
+    except QuorumError as error:
+        return _fail(_one_line(error), err)
+    except OSError as error:  # writing the chart or the export
+        return _fail(f"{getattr(error, 'filename', None) or ''}: "
+                     f"{error.strerror or error}".lstrip(": "), err)
+    except Exception as error:  # a bug of ours: still one line, never a traceback
+        return _fail(f"internal error ({type(error).__name__}): {_one_line(error)}; "
+                     "please report it with the record", err)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__
+
+
+def run() -> NoReturn:
+    """Entry point of the console script."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `quorum replay … | head`: stop quietly
+        status = EXIT_OK
+        # Point stdout at devnull so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except KeyboardInterrupt:
+        status = 130
+    raise SystemExit(status)
