@@ -112,9 +112,9 @@ class _Builder:
         titulars: dict[str, str] = {}
         for name in list(self.order):
             person = self.people[name]
-            if person.substitute_of is None:
+            mention = person.substitute_of or person.annotation.substitute_of
+            if mention is None:
                 continue
-            mention = person.substitute_of
             match = self.members.match(mention.name)
             if match.found is None and not match.candidates:
                 titular = Person(mention, "implicit", person.commune)
@@ -331,9 +331,10 @@ class _Builder:
             if written == "petite commune":
                 return BodyKind.SMALL_COMMUNE
             return _KINDS[written]
-        if fields.get("small") is not None and fields["small"].value:
+        kind = body_kind(body)
+        if kind is BodyKind.COMMUNE and "small" in fields and fields["small"].value:
             return BodyKind.SMALL_COMMUNE
-        return body_kind(body)
+        return kind
 
     def _attendance(self) -> tuple[list[Attendance], list[ProxyEntry]]:
         attendance = []

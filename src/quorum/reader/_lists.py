@@ -24,6 +24,7 @@ import attrs
 from quorum.reader._text import Source
 
 __all__ = [
+    "NUMBER",
     "Annotation",
     "Item",
     "Marker",
@@ -61,16 +62,16 @@ PROXY_SEPARATOR = re.compile(
     r"|represente\w*\s+par|a)\s"
 )
 _KEY = r"([0-9a-z][^\s,;:()]{0,40})"
-_NUMBER = r"(?:n\s*[°o]\s*\.?\s*|numero\s+)?"
+NUMBER = r"(?:n\s*[°o]\s*\.?\s*|n\.?\s+(?=\d)|numero\s+)?"
 _SUBJECT = r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*"
 _START = re.compile(
     r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s+(?:de\s+la|du|de|a\s+la|au|le|la)?\s*"
-    + _SUBJECT + _NUMBER + _KEY
+    + _SUBJECT + NUMBER + _KEY
 )
-_END = re.compile(r"jusqu'(?:a|au)\s*" + _SUBJECT + _NUMBER + _KEY + r"(?:\s+incluse?s?)?")
+_END = re.compile(r"jusqu'(?:a|au)\s*" + _SUBJECT + NUMBER + _KEY + r"(?:\s+incluse?s?)?")
 _BEFORE = re.compile(
     r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s+(?:a|avant|lors\s+de|au|des)\s*"
-    + _SUBJECT + _NUMBER + _KEY
+    + _SUBJECT + NUMBER + _KEY
 )
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")

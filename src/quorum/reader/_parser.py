@@ -64,9 +64,10 @@ _SEANCE = re.compile(r"seance\b")
 _BODY = re.compile(
     r"(?:conseil|comite|assemblee|bureau|commission\s+permanente)\b"
 )
-_DELIBERATION = re.compile(r"deliberation\s+n\s*[°o]\s*\.?\s*")
+_DELIBERATION = re.compile(r"deliberation\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*")
 _KEY_LINE = re.compile(
-    r"(?:rapport|point|question|affaire|dossier)\s+n\s*[°o]\s*\.?\s*([0-9a-z][^\s,;:()]{0,40})"
+    r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*"
+    r"([0-9a-z][^\s,;:()]{0,40})"
 )
 _IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,6})\b")
 _COUNT = re.compile(
