@@ -15,7 +15,16 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["FrenchParserInfo", "find_date", "find_time", "parse_french_date"]
+__all__ = ["BadDate", "FrenchParserInfo", "find_date", "find_time", "parse_french_date"]
+
+
+class BadDate(ValueError):
+    """Text shaped like a date (or a time) that is none; ``start`` and ``end`` locate it."""
+
+    def __init__(self, message: str, start: int, end: int):
+        super().__init__(message)
+        self.start = start
+        self.end = end
 
 
 class FrenchParserInfo(dateutil_parser.parserinfo):
@@ -66,7 +75,7 @@ def parse_french_date(text: str) -> datetime.date:
 def find_date(folded: str, start: int = 0) -> tuple[datetime.date, int, int] | None:
     """The first date in ``folded`` from ``start``: ``(date, begin, end)``, or ``None``.
 
-    Raises :class:`ValueError` when the text looks like a date but is none
+    Raises :class:`BadDate` when the text looks like a date but is none
     (« 31 juin 2026 »).
     """
     match = _DATE.search(folded, start)
@@ -78,18 +87,21 @@ def find_date(folded: str, start: int = 0) -> tuple[datetime.date, int, int] | N
         text = f"{match.group(4)}/{match.group(5)}/{match.group(6)}"
     try:
         day = parse_french_date(text)
-    except OverflowError as error:
-        raise ValueError(str(error)) from None
+    except (ValueError, OverflowError) as error:
+        raise BadDate(str(error), match.start(), match.end()) from None
     return day, match.start(), match.end()
 
 
 def find_time(folded: str, start: int = 0) -> tuple[datetime.time, int, int] | None:
     """The first time of day (« 17h08 », « 18 h », « 20:30 ») from ``start``, or ``None``.
 
-    Raises :class:`ValueError` on an impossible time (« 25h70 »).
+    Raises :class:`BadDate` on an impossible time (« 25h70 »).
     """
     match = _TIME.search(folded, start)
     if match is None:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    return datetime.time(hour, minute), match.start(), match.end()
+    try:
+        return datetime.time(hour, minute), match.start(), match.end()
+    except ValueError as error:
+        raise BadDate(str(error), match.start(), match.end()) from None

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from quorum.model import HeaderCounts, Location, Reconciliation
-from quorum.reader._dates import find_date, find_time
+from quorum.reader._dates import BadDate, find_date, find_time
 from quorum.reader._lists import (
     PROXY_SEPARATOR,
     TAIL,
@@ -534,8 +534,10 @@ class Reader:
         folded = self.source.folded[index]
         try:
             found = find_date(folded, start)
-        except ValueError as error:
-            self.problem(f"not a date: {error}", index + 1, start + 1)
+        except BadDate as error:
+            self.problem(f"not a date: {error}", index + 1, error.start + 1,
+                         error.end - error.start)
+            self.set_field(name, None, index + 1, error.start + 1)
             return
         if found is None or (anchored and found[1] > start + 12):
             if not anchored:
@@ -549,8 +551,9 @@ class Reader:
         folded = self.source.folded[index]
         try:
             found = find_time(folded, start)
-        except ValueError as error:
-            self.problem(f"not a time of day: {error}", index + 1, start + 1)
+        except BadDate as error:
+            self.problem(f"not a time of day: {error}", index + 1, error.start + 1,
+                         error.end - error.start)
             return
         if found is not None and found[1] == start:
             self.set_field(name, found[0], index + 1, start + 1)
