@@ -6,6 +6,7 @@ Private: see :mod:`quorum.audit` and docs/findings.md for the codes.
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -18,6 +19,7 @@ from quorum.model import HeaderCounts, Member, Proxy, Sitting
 
 __all__ = [
     "check_convocation",
+    "check_disagreements",
     "check_headers",
     "check_officers",
     "check_proxies",
@@ -97,7 +99,7 @@ def check_quorum(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
                      f"de passage (au plus bas {lowest.quorum_count} membres {counted}, "
                      f"il en faut {lowest.quorum}) : aucune délibération de ces questions n'est "
                      "publiée dans ce relevé, mais une délibération prise là serait irrégulière."),
-            **locator.place(("agenda", ""), ("header", "agenda"))))
+            **locator.place(("agenda", "agenda"))))
     return findings
 
 
@@ -267,7 +269,7 @@ def clear_days(convened: datetime.date, sitting: datetime.date) -> int:
 
 def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
     """The convocation delay (CGCT L2121-11, L2121-12; L5211-1 for an EPCI)."""
-    place = locator.place(("convened", ""), ("header", "convened"), ("convened", "date"))
+    place = locator.place(("convened", None), ("date", None))
     if sitting.convened is None:
         return [Finding(severity="info", code="convocation-date-unknown",
                         message="Le relevé ne donne pas la date de convocation : le délai de "
@@ -321,7 +323,7 @@ def check_seats(sitting: Sitting, locator: Locator) -> list[Finding]:
                  + ("des membres manquent aux listes des présents, absents et représentés."
                     if len(listed) < sitting.in_office else
                     "la liste compte plus de membres que de sièges pourvus.")),
-        **locator.place(("in_office", ""), ("header", "in_office")))]
+        **locator.place(("in_office", None)))]
 
 
 # -- header counts -------------------------------------------------------------------
@@ -345,8 +347,10 @@ def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
     """Printed counts (en exercice, présents, pouvoirs, votants) against the replay."""
     findings: list[Finding] = []
     for header, question in _header_targets(sitting):
-        keys = ((("header", question), ("deliberation", question)) if question else ())
-        place = locator.place(*keys, ("header", ""), ("in_office", ""))
+        keys: tuple[tuple[str, str | None], ...] = (
+            (("header_counts", question), ("header_counts", "sitting"),
+             ("deliberation", question)) if question else ())
+        place = locator.place(*keys, ("header_counts", "sitting"), ("in_office", None))
         if header.in_office is not None and header.in_office != sitting.in_office:
             findings.append(Finding(
                 severity="error", code="header-count-mismatch", question=question,
@@ -400,8 +404,12 @@ def check_reconciliations(sitting: Sitting) -> list[Finding]:
         return []
     findings: list[Finding] = []
     for item in origin.reconciliations:
-        where = f" (ligne {item.canonical_line})" if item.canonical_line is not None else ""
-        reason = f" : {item.reason}" if item.reason else ""
+        where = ""
+        if item.canonical_line is not None:
+            other = (f"{item.canonical_file}, " if item.canonical_file is not None
+                     and item.canonical_file != item.file else "")
+            where = f" ({other}ligne {item.canonical_line})"
+        reason = f" : {_reason(item.reason)}" if item.reason else ""
         if item.kind == "commune":
             code, what = "commune-reconciled", "la commune"
         else:
@@ -414,3 +422,83 @@ def check_reconciliations(sitting: Sitting) -> list[Finding]:
             message=(f"« {item.written} » (ligne {item.line}) lu comme {what} "
                      f"« {item.canonical} »{where}{reason}.")))
     return findings
+
+
+_REASONS = {
+    "accents, case, hyphens or spacing": "accents, casse, traits d'union ou espaces",
+    "words in another order": "mots dans un autre ordre",
+    "spelling": "orthographe voisine",
+    "one name is part of the other": "un nom contient l'autre",
+    "surname only": "nom de famille seul",
+    "written without civility": "écrit sans civilité",
+}
+_CIVILITY = re.compile(r"civility (\S+) here, (\S+) in the lists")
+_ONLY_ONE = re.compile(r"the only one of (.+)")
+
+
+def _reason(reason: str) -> str:
+    """The reader's reason for a reconciliation, in French where we know its words."""
+    parts = []
+    for part in reason.split("; "):
+        if part in _REASONS:
+            parts.append(_REASONS[part])
+        elif match := _CIVILITY.fullmatch(part):
+            parts.append(f"civilité {match.group(1)} ici, {match.group(2)} dans les listes")
+        elif match := _ONLY_ONE.fullmatch(part):
+            parts.append(f"le seul de {match.group(1)}")
+        else:
+            parts.append(part)
+    return " ; ".join(parts)
+
+
+# -- extracts of one sitting that disagree ---------------------------------------------
+
+# Facts that change no figure of the replay: a disagreement on them is a warning.
+_COSMETIC = ("place", "opened", "closed", "body")
+
+
+def check_disagreements(sitting: Sitting) -> list[Finding]:
+    """Facts on which two extracts of the sitting disagree (the first extract's are kept)."""
+    origin = sitting.origin
+    if origin is None:
+        return []
+    findings: list[Finding] = []
+    for item in origin.disagreements:
+        first = _written(item.first_file, item.first_line)
+        second = _written(item.second_file, item.second_line)
+        cosmetic = item.what.split(" ")[0] in _COSMETIC
+        findings.append(Finding(
+            severity="warning" if cosmetic else "error", code="extracts-disagree",
+            line=item.second_line, file=item.second_file,
+            message=(f"Les extraits de la séance se contredisent sur {_fact(item.what)} : "
+                     f"« {item.first} »{first}, « {item.second} »{second} ; l'audit retient "
+                     "le premier.")))
+    return findings
+
+
+def _written(file: str | None, line: int | None) -> str:
+    parts = [part for part in (file, f"ligne {line}" if line is not None else None) if part]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+_FACTS = {"in_office": "le nombre de membres en exercice", "kind": "la nature de l'assemblée",
+          "convened": "la date de convocation", "opened": "l'heure d'ouverture",
+          "closed": "l'heure de clôture", "place": "le lieu", "president": "le président",
+          "secretary": "le secrétaire de séance", "header_counts": "les comptes de l'en-tête",
+          "reconvened": "la nouvelle réunion après défaut de quorum",
+          "agenda": "l'ordre de passage", "body": "l'assemblée"}
+
+
+def _fact(what: str) -> str:
+    head, _, rest = what.partition(" ")
+    if head in _FACTS and not rest:
+        return _FACTS[head]
+    if head == "member":
+        return f"le membre {rest}"
+    if what.startswith("attendance of "):
+        return f"la présence de {what.removeprefix('attendance of ')}"
+    if what.startswith("proxy of "):
+        return f"la procuration de {what.removeprefix('proxy of ')}"
+    if what.startswith("deliberation on question "):
+        return f"la délibération de la question {what.removeprefix('deliberation on question ')}"
+    return f"« {what} »"

@@ -110,15 +110,19 @@ class Locator:
         files = origin.files if origin is not None else ()
         self.file = files[0] if len(files) == 1 else None
 
-    def find(self, *keys: tuple[str, str]) -> Location | None:
-        """The first location read for any of ``(what, key)``, tried in order."""
+    def find(self, *keys: tuple[str, str | None]) -> Location | None:
+        """The first location read for any of ``(what, key)``, tried in order.
+
+        A ``key`` of ``None`` matches any key: the reader keys some facts by
+        their value (``("in_office", "122")``, ``("convened", "2026-06-19")``).
+        """
         for what, key in keys:
             for location in self.locations:
-                if location.what == what and location.key == key:
+                if location.what == what and (key is None or location.key == key):
                     return location
         return None
 
-    def place(self, *keys: tuple[str, str]) -> dict[str, Any]:
+    def place(self, *keys: tuple[str, str | None]) -> dict[str, Any]:
         """``line``, ``column`` and ``file`` keyword arguments for a :class:`Finding`."""
         location = self.find(*keys)
         if location is None:

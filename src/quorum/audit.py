@@ -49,6 +49,7 @@ import attrs
 
 from quorum._audit_checks import (
     check_convocation,
+    check_disagreements,
     check_headers,
     check_officers,
     check_proxies,
@@ -273,6 +274,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings += check_seats(sitting, locator)
     findings += check_headers(sitting, replayed, locator)
     findings += check_reconciliations(sitting)
+    findings += check_disagreements(sitting)
     findings.sort(key=_sort_key(sitting))
     files = sitting.origin.files if sitting.origin is not None else ()
     return AuditReport(findings=findings, tallies=tallies, body=sitting.body, date=sitting.date,
