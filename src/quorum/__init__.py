@@ -72,6 +72,7 @@ from quorum.rules import (
     rules_for,
 )
 from quorum.scdl import scdl_rows, write_scdl
+from quorum.writer import in_record_order, render_record
 
 __version__ = "0.1.0"
 
@@ -124,8 +125,10 @@ __all__ = [
     "Window",
     "audit",
     "explain",
+    "in_record_order",
     "read_record",
     "read_records",
+    "render_record",
     "replay",
     "replay_from_json",
     "replay_to_json",
