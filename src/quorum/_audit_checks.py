@@ -13,7 +13,7 @@ from typing import Any
 
 from dateutil.rrule import DAILY, rrule
 
-from quorum._audit_common import Finding, Locator, names, plural, question_ranges
+from quorum._audit_common import Finding, Locator, at_questions, names, plural
 from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import HeaderCounts, Member, Proxy, Sitting
 
@@ -94,11 +94,12 @@ def check_quorum(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
         findings.append(Finding(
             severity="warning", code="quorum-not-met-agenda",
             **_spanning(sitting, (s.position for s in elsewhere)),
-            message=(f"Quorum non atteint aux "
-                     f"{question_ranges(sitting, (s.position for s in elsewhere))} de l'ordre "
-                     f"de passage (au plus bas {lowest.quorum_count} membres {counted}, "
-                     f"il en faut {lowest.quorum}) : aucune délibération de ces questions n'est "
-                     "publiée dans ce relevé, mais une délibération prise là serait irrégulière."),
+            message=(f"Quorum non atteint "
+                     f"{at_questions(sitting, (s.position for s in elsewhere))} de l'ordre "
+                     f"de passage ({'au plus bas ' if len(elsewhere) > 1 else ''}"
+                     f"{lowest.quorum_count} membres {counted}, il en faut {lowest.quorum}) : "
+                     "ce relevé n'en publie aucune délibération, mais une délibération prise "
+                     "sans quorum serait irrégulière (CGCT L2121-17)."),
             **locator.place(("agenda", "agenda"))))
     return findings
 
@@ -138,8 +139,8 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
         if absent:
             findings.append(Finding(
                 severity="warning", code="proxy-holder-absent", **_spanning(sitting, absent),
-                message=(f"Procuration de {giver} à {holder} non exercée aux "
-                         f"{question_ranges(sitting, absent)} : le mandataire est absent "
+                message=(f"Procuration de {giver} à {holder} non exercée "
+                         f"{at_questions(sitting, absent)} : le mandataire est absent "
                          f"(CGCT L2121-20) ; {giver} n'y est pas "
                          f"représenté{_feminine(sitting, proxy.giver)}."),
                 **pair))
@@ -158,8 +159,8 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
             findings.append(Finding(
                 severity="warning", code="proxy-giver-present", **_spanning(sitting, present),
                 message=(f"{giver} donne procuration à {holder} mais est "
-                         f"présent{_feminine(sitting, proxy.giver)} aux "
-                         f"{question_ranges(sitting, present)} couvertes par la procuration : "
+                         f"présent{_feminine(sitting, proxy.giver)} "
+                         f"{at_questions(sitting, present)}, dans la période de la procuration : "
                          f"{why} (un membre présent vote lui-même)."),
                 **pair))
 
@@ -175,9 +176,10 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
             findings.append(Finding(
                 severity="info", code=code, **_spanning(sitting, positions),
                 members=(who, proxy.giver, proxy.holder),
-                message=(f"Procuration de {giver} à {holder} non exercée aux "
-                         f"{question_ranges(sitting, positions)} : {role} "
-                         f"({_display(sitting, who)}) est intéressé à la question et ne prend "
+                message=(f"Procuration de {giver} à {holder} non exercée "
+                         f"{at_questions(sitting, positions)} : {role} "
+                         f"({_display(sitting, who)}) est intéressé{_feminine(sitting, who)} "
+                         "à la question et ne prend "
                          "part ni au débat ni au vote, ni en personne ni par procuration "
                          "(CGCT L2131-11) : cette voix n'est pas exprimée."),
                 **place))
@@ -187,8 +189,8 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
                 continue
             findings.append(Finding(
                 severity="warning", code="proxy-not-exercised", **_spanning(sitting, positions),
-                message=(f"Procuration de {giver} à {holder} non exercée aux "
-                         f"{question_ranges(sitting, positions)} : {status.reason}."),
+                message=(f"Procuration de {giver} à {holder} non exercée "
+                         f"{at_questions(sitting, positions)} : {status.reason}."),
                 **pair))
 
     for holder, over_at in over.items():
@@ -203,16 +205,18 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
                        table[p - 1][index].status is ProxyStatus.HOLDER_AT_MAXIMUM
                        for p in positions)]
         first = next(proxy for proxy in held)
+        allowed = "qu'une" if limit == 1 else f"que {limit}"
         findings.append(Finding(
             severity="error", code="proxy-holder-over-limit", **_spanning(sitting, positions),
             members=(holder, *(p.giver for p in held)),
             message=(f"{_display(sitting, holder)} détient {len(held)} procurations valables en "
-                     f"même temps aux {question_ranges(sitting, positions)}, alors que les règles "
-                     f"en vigueur ({sitting.rule_set.name}) n'en permettent que {limit} "
-                     f"(CGCT L2121-20) : procurations de "
-                     f"{names([_display(sitting, p.giver) for p in held])} ; non comptée(s) "
-                     f"(les plus tardives) : "
-                     f"{names([_display(sitting, p.giver) for p in dropped])}."),
+                     f"même temps {at_questions(sitting, positions)}, alors que les règles "
+                     f"en vigueur ({sitting.rule_set.name}) n'en permettent "
+                     f"{allowed} (CGCT L2121-20) : "
+                     f"procurations de {names([_display(sitting, p.giver) for p in held])} ; "
+                     f"le relevé ne dit pas laquelle fut exercée, ce décompte ne retient pas "
+                     f"celle de {names([_display(sitting, p.giver) for p in dropped])} "
+                     "(la plus ancienne d'abord)."),
             **locator.place(*_proxy_keys(first))))
     return findings
 
@@ -285,7 +289,8 @@ def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
         message=(f"Convocation du {convened} pour une séance du {held} : "
                  f"{plural(days, 'jour franc', 'jours francs')}, il en faut {required} "
                  f"({'CGCT L2121-11' if required == 3 else 'CGCT L2121-12'}) ; seule l'urgence, "
-                 "déclarée et justifiée en séance, permet un délai d'un jour franc."),
+                 "sur laquelle le conseil se prononce en début de séance, permet un délai "
+                 "plus court, d'un jour franc au moins."),
         **place)]
 
 
@@ -367,8 +372,8 @@ def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
             ("pouvoirs", header.proxies, (state.represented,),
              f"{plural(state.represented, 'procuration exercée', 'procurations exercées')}"),
             ("votants", header.voters, (state.voters, state.castable),
-             f"{state.voters} votants ({state.present} présents + {state.represented} "
-             "représentés)"),
+             f"{state.voters} votants ({plural(state.present, 'présent')} + "
+             f"{plural(state.represented, 'représenté')})"),
         )
         for label, printed, accepted, computed in checks:
             if printed is None or printed in accepted:

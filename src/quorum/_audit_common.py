@@ -18,6 +18,7 @@ __all__ = [
     "Finding",
     "Locator",
     "Severity",
+    "at_questions",
     "names",
     "plural",
     "question_ranges",
@@ -165,3 +166,9 @@ def question_ranges(sitting: Sitting, positions: Iterable[int]) -> str:
                                      f"{key(a)} à {key(b)}") for a, b in runs]
     noun = "question" if len(ordered) == 1 else "questions"
     return f"{noun} {', '.join(parts)}"
+
+
+def at_questions(sitting: Sitting, positions: Iterable[int]) -> str:
+    """``"à la question 2"`` or ``"aux questions 1 à 15"``."""
+    ranges = question_ranges(sitting, positions)
+    return f"aux {ranges}" if ranges.startswith("questions") else f"à la {ranges}"

@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 import attrs
 
-from quorum._audit_common import Finding, Locator, names, plural, question_ranges
+from quorum._audit_common import Finding, Locator, at_questions, names, plural
 from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import Deliberation, PublishedTally, Sitting
 
@@ -58,6 +58,20 @@ _OUTCOME_TEXT: dict[Outcome, str] = {
     "tie-casting-vote-unknown": ("partage des voix : la voix prépondérante du président "
                                  "décide, mais son vote n'est pas connu"),
     "rejected-tie-secret-ballot": "rejetée (partage des voix au scrutin secret)",
+}
+
+
+_TIE_TEXT: dict[Outcome, str] = {
+    "adopted-casting-vote": "la voix prépondérante du président, pour, l'emporte : "
+                            "délibération adoptée",
+    "rejected-casting-vote": "la voix prépondérante du président, contre, l'emporte : "
+                             "délibération rejetée",
+    "rejected": "le président n'ayant voté ni pour ni contre, sa voix n'est pas prépondérante : "
+                "délibération rejetée",
+    "tie-casting-vote-unknown": "la voix prépondérante du président décide, mais le relevé ne "
+                                "dit pas comment il a voté",
+    "rejected-tie-secret-ballot": "au scrutin secret, le partage des voix vaut rejet",
+    "adopted": "délibération adoptée",
 }
 
 
@@ -295,7 +309,7 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
             severity="info", code="tally-tie", question=q, questions=(q,),
             members=(sitting.president,) if sitting.president else (),
             message=f"Question {q} : partage des voix ({tally.pour} – {tally.contre}) ; "
-                    f"délibération {outcome_text(outcome)} (CGCT L2121-20).",
+                    f"{_TIE_TEXT[outcome]} (CGCT L2121-20).",
             **place))
     return check, findings
 
@@ -375,8 +389,8 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
     matches = [other.position for other in replayed
                if other.position != state.position and other.voters == published_total]
     if matches and state.voters != published_total:
-        hints.append(f"Le total publié égale les votants (présents + représentés) des "
-                     f"{question_ranges(sitting, matches)}.")
+        hints.append(f"Le total publié égale les votants (présents + représentés) "
+                     f"{at_questions(sitting, matches)}.")
     return " ".join(hints), tuple(dict.fromkeys(concerned))
 
 
