@@ -484,3 +484,27 @@ def test_proxy_not_exercised_for_another_reason() -> None:
     assert [f.code for f in report.findings] == ["proxy-not-exercised"]
     assert codes(build(members=members, in_office=4, absent=(E,), proxies=[],
                        tally=PublishedTally(pour=4))) == []
+
+
+def test_gap_hints_name_the_usual_mistakes() -> None:
+    # D is away at question 2: E's proxy to D is not exercised there.
+    away = {D: (Window.until_question(1), Window.from_question(3))}
+    counted = quorum.audit(build(proxies=[Proxy(giver=E, holder=D)], windows=away,
+                                 tally=PublishedTally(pour=4)))
+    assert "toutes les procurations de la période, exercées ou non (1, dont 0 exercée)" in (
+        counted.tally("2").gap_explanation)
+    everyone = quorum.audit(build(proxies=[Proxy(giver=E, holder=D)], windows=away))
+    assert "égale le nombre de membres en exercice (5)" in everyone.tally("2").gap_explanation
+    # A tally copied from a question where D was there.
+    copied = quorum.audit(build(windows=away, tally=PublishedTally(pour=5)))
+    assert "égale les votants (présents + représentés) aux questions 1 et 3" in (
+        copied.tally("2").gap_explanation)
+
+
+def test_report_html_marks_rows_by_severity() -> None:
+    report = quorum.audit(build(tally=PublishedTally(pour=4), secretary=None))
+    page = report._repr_html_()
+    assert page.startswith("<p><strong>Verdict : NON CONFORME")
+    assert page.count('class="quorum-error"') == 2  # the tally row and the finding row
+    assert 'class="quorum-info"' in page and "secretary-not-named" in page
+    assert "<caption" in page and "Décomptes" in page and "Constats" in page

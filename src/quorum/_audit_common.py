@@ -151,7 +151,7 @@ def names(items: Sequence[str], limit: int = 8) -> str:
 
 
 def question_ranges(sitting: Sitting, positions: Iterable[int]) -> str:
-    """Positions along the order of passage as French ranges: ``"questions 1 à 15, 17"``."""
+    """Positions along the order of passage in French: ``"questions 1 à 15, 17 et 18"``."""
     ordered = sorted(set(positions))
     if not ordered:
         return ""
@@ -162,10 +162,13 @@ def question_ranges(sitting: Sitting, positions: Iterable[int]) -> str:
         else:
             runs.append((position, position))
     key = sitting.agenda.key
-    parts = [key(a) if a == b else (f"{key(a)} et {key(b)}" if b == a + 1 else
-                                     f"{key(a)} à {key(b)}") for a, b in runs]
+    parts: list[str] = []
+    for a, b in runs:
+        parts += [key(a)] if a == b else [key(a), key(b)] if b == a + 1 else [
+            f"{key(a)} à {key(b)}"]
     noun = "question" if len(ordered) == 1 else "questions"
-    return f"{noun} {', '.join(parts)}"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " et " + parts[-1]
+    return f"{noun} {listed}"
 
 
 def at_questions(sitting: Sitting, positions: Iterable[int]) -> str:

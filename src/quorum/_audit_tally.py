@@ -386,6 +386,17 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
                          f"{names(edge)}.")
             concerned += edge
     published_total = state.castable + len(voting) + gap
+    if published_total == sitting.in_office and state.voters < sitting.in_office:
+        hints.append(f"Le total publié égale le nombre de membres en exercice "
+                     f"({sitting.in_office}) : les absents non représentés semblent comptés.")
+    in_window = [use.proxy for use in state.proxies
+                 if use.status is not ProxyStatus.OUTSIDE_WINDOW]
+    if gap > 0 and len(in_window) > state.represented \
+            and published_total == state.castable + len(voting) - state.represented \
+            + len(in_window):
+        hints.append(f"Le total publié compte toutes les procurations de la période, "
+                     f"exercées ou non ({len(in_window)}, dont {state.represented} "
+                     f"exercée{'s' if state.represented > 1 else ''}).")
     matches = [other.position for other in replayed
                if other.position != state.position and other.voters == published_total]
     if matches and state.voters != published_total:

@@ -42,6 +42,7 @@ Terms (French of the records in brackets):
 from __future__ import annotations
 
 import datetime
+import html
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -101,6 +102,7 @@ def _strings(items: Iterable[str]) -> tuple[str, ...]:
 
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 _HEADINGS = {"error": "Erreurs", "warning": "Avertissements", "info": "Informations"}
+_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
 
 def _months(day: datetime.date) -> str:
@@ -174,6 +176,10 @@ class AuditReport:
         """``0`` when no finding is an error, ``1`` otherwise (the CLI's exit status)."""
         return 0 if self.ok else 1
 
+    def _repr_html_(self) -> str:
+        """The verdict, the tally checks and the findings as HTML tables (for notebooks)."""
+        return _report_html(self)
+
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
 
@@ -230,6 +236,33 @@ class AuditReport:
                 if check.gap_explanation:
                     lines.append(f"    {check.gap_explanation}")
         return "\n".join(lines)
+
+
+def _report_html(report: AuditReport) -> str:
+    from quorum.display import html_table
+
+    def questions(finding: Finding) -> str:
+        if finding.question is not None:
+            return finding.question
+        if len(finding.questions) > 3:
+            return f"{finding.questions[0]} … {finding.questions[-1]}"
+        return ", ".join(finding.questions)
+
+    parts = [f"<p><strong>{html.escape(report.verdict())}</strong></p>"]
+    if report.tallies:
+        parts.append(html_table(
+            ["question", "publié", "attendu", "présents", "représentés", "cohérent", "issue"],
+            [[t.question, t.published_total, t.expected_total, t.present, t.represented,
+              t.consistent, t.outcome_text] for t in report.tallies],
+            caption="Décomptes", levels=[None if t.consistent else "error"
+                                         for t in report.tallies]))
+    if report.findings:
+        parts.append(html_table(
+            ["gravité", "code", "question", "où", "message"],
+            [[_LABELS[f.severity], f.code, questions(f), f.where, f.message]
+             for f in report.findings],
+            caption="Constats", levels=[f.severity for f in report.findings], align="<<<<<"))
+    return "\n".join(parts)
 
 
 def _sort_key(sitting: Sitting) -> Any:
