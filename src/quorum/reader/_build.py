@@ -256,6 +256,9 @@ class _Builder:
         president = self._role(reader.president, "president")
         fields = {name: field.value for name, field in reader.fields.items()}
         body = self._body()
+        if not self.keys:
+            self.problem("the record names no question: no order of passage (« Ordre de passage "
+                         "des rapports : 1, 2, … ») and no deliberation", 1)
         if "date" not in fields:
             self.problem("no sitting date (« Séance du jeudi 25 juin 2026 »)", 1)
         if "in_office" not in fields:
@@ -289,7 +292,7 @@ class _Builder:
                 secretary=secretary, header_counts=fields.get("header_counts"),
                 reconvened=bool(fields.get("reconvened", False)), origin=origin,
             )
-        except (QuorumError, ValueError) as error:
+        except (QuorumError, ValueError, LookupError) as error:
             self._place(error, origin)
             raise reader.problems.error() from None
 
