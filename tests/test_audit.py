@@ -508,3 +508,10 @@ def test_report_html_marks_rows_by_severity() -> None:
     assert page.count('class="quorum-error"') == 2  # the tally row and the finding row
     assert 'class="quorum-info"' in page and "secretary-not-named" in page
     assert "<caption" in page and "Décomptes" in page and "Constats" in page
+
+
+def test_a_header_printed_twice_is_reported_once() -> None:
+    wrong = HeaderCounts(in_office=5, present=5, proxies=1, voters=5)
+    report = quorum.audit(build(header_counts=wrong, deliberation={"header_counts": wrong}))
+    assert [f.message.split(" : ")[1].split(" ")[0]
+            for f in report.with_code("header-count-mismatch")] == ["présents"]

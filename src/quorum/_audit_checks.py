@@ -392,7 +392,9 @@ def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
                 questions=(question,),
                 message=f"En-tête{_at(question)} : {label} {printed} imprimé, {computed}{note}.",
                 **place))
-    return findings
+    # A header printed both above the lists and in the deliberation says the same twice.
+    unique = {(f.code, f.question, f.message): f for f in findings}
+    return list(unique.values())
 
 
 def _at(question: str | None) -> str:
