@@ -515,3 +515,12 @@ def test_a_header_printed_twice_is_reported_once() -> None:
     report = quorum.audit(build(header_counts=wrong, deliberation={"header_counts": wrong}))
     assert [f.message.split(" : ")[1].split(" ")[0]
             for f in report.with_code("header-count-mismatch")] == ["présents"]
+
+
+def test_every_code_is_documented() -> None:
+    from quorum.audit import CODES
+
+    page = (Path(__file__).parents[1] / "docs" / "findings.md").read_text(encoding="utf-8")
+    headings = [line for line in page.splitlines() if line.startswith("### ")]
+    documented = {code for line in headings for code in line.split("`")[1::2]}
+    assert set(CODES) == documented

@@ -13,6 +13,7 @@ tests/oracle.py, not taken from the audit.
 from __future__ import annotations
 
 import datetime
+import json
 
 import attrs
 from hypothesis import given
@@ -170,3 +171,27 @@ def test_a_published_tie_is_decided_in_the_audit(case: tuple[Sitting, list[str]]
             secret_ballot=deliberation.secret_ballot,
             president_vote=votes[deliberation.question])  # type: ignore[arg-type]
         assert "tally-tie" in {f.code for f in report.at(deliberation.question)}
+
+
+@given(sittings(), st.data())
+def test_any_sitting_audits_into_documented_codes(sitting: Sitting, data: st.DataObject) -> None:
+    from quorum.audit import CODES
+
+    tallies = []
+    for deliberation in sitting.deliberations:
+        pour, contre, abstention = (data.draw(st.integers(0, 20)) for _ in range(3))
+        tallies.append(attrs.evolve(deliberation, tally=PublishedTally(
+            pour=pour, contre=contre, abstention=abstention,
+            interested=data.draw(st.one_of(st.none(), st.integers(0, 2))))))
+    report = quorum.audit(attrs.evolve(sitting, deliberations=tallies))
+    assert set(report.codes) <= set(CODES)
+    ranks = [("error", "warning", "info").index(f.severity) for f in report.findings]
+    assert ranks == sorted(ranks)
+    assert report.exit_status == (1 if report.errors else 0)
+    assert json.loads(json.dumps(report.to_json()))["tallies"] == [
+        t.to_json() for t in report.tallies]
+    assert str(report).splitlines()[1].startswith("Verdict : ")
+    for check in report.tallies:
+        assert check.consistent == (check.gap == 0 and (
+            check.published.interested is None
+            or check.published.interested == len(check.interested_voting)))

@@ -73,6 +73,7 @@ from quorum._audit_tally import (
 from quorum.model import Sitting
 
 __all__ = [
+    "CODES",
     "OUTCOMES",
     "SEVERITIES",
     "AuditReport",
@@ -99,6 +100,17 @@ def _checks(items: Iterable[TallyCheck]) -> tuple[TallyCheck, ...]:
 def _strings(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
+
+CODES: tuple[str, ...] = (
+    "tally-inconsistent", "unanimity-contradicted", "tally-tie", "tally-not-published",
+    "quorum-not-met", "quorum-not-met-reconvened", "quorum-not-met-agenda",
+    "proxy-holder-absent", "proxy-holder-over-limit", "proxy-giver-present",
+    "proxy-giver-interested", "proxy-holder-interested", "proxy-not-exercised",
+    "president-absent", "secretary-absent", "secretary-not-named",
+    "convocation-too-late", "convocation-date-unknown", "members-count-mismatch",
+    "header-count-mismatch", "name-reconciled", "commune-reconciled", "extracts-disagree",
+)
+"""Every finding code the audit emits; each is documented in docs/findings.md."""
 
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 _HEADINGS = {"error": "Erreurs", "warning": "Avertissements", "info": "Informations"}
