@@ -524,3 +524,29 @@ def test_every_code_is_documented() -> None:
     headings = [line for line in page.splitlines() if line.startswith("### ")]
     documented = {code for line in headings for code in line.split("`")[1::2]}
     assert set(CODES) == documented
+
+
+def test_a_large_sitting_audits_quickly() -> None:
+    import random
+    import time
+
+    rng = random.Random(1)
+    names = [f"Membre {i:03d}" for i in range(150)]
+    attendance = [Attendance.present(n) for n in names[:70]]
+    for name in names[70:]:
+        start = rng.randint(1, 200)
+        attendance.append(Attendance.present(name, Window.between(start, rng.randint(start, 200)))
+                          if rng.random() < 0.7 else Attendance.absent(name))
+    sitting = Sitting(
+        body="Conseil", date=datetime.date(2026, 1, 15), in_office=150,
+        agenda=Agenda.numbered(200), members=[Member(name=n) for n in names],
+        attendance=attendance,
+        proxies=[Proxy(giver=g, holder=rng.choice(names[:70]))
+                 for g in rng.sample(names[70:], 60)],
+        deliberations=[Deliberation(question=str(q),
+                                    tally=PublishedTally(pour=rng.randint(50, 140)))
+                       for q in range(1, 201)])
+    began = time.perf_counter()
+    report = quorum.audit(sitting)
+    assert time.perf_counter() - began < 10  # about 0.4 s on the development machine
+    assert len(report.tallies) == 200

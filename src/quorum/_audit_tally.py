@@ -359,7 +359,7 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
             hints.append(f"Procurations non exercées à cette question, peut-être comptées"
                          f"{exact} : {names(described)}.")
             concerned += [use.proxy.giver for use in unexercised]
-        elsewhere = _present_elsewhere(sitting, replayed, state)
+        elsewhere = _present_elsewhere(sitting, state)
         if elsewhere:
             exact = " (exactement l'écart)" if len(elsewhere) == size else ""
             hints.append(f"Membres absents à cette question mais présents à d'autres, "
@@ -405,12 +405,10 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
     return " ".join(hints), tuple(dict.fromkeys(concerned))
 
 
-def _present_elsewhere(sitting: Sitting, replayed: Replay, state: QuestionState) -> list[str]:
+def _present_elsewhere(sitting: Sitting, state: QuestionState) -> list[str]:
     here = set(state.present_members)
     represented = {p.giver for p in state.exercised}
-    seen: set[str] = set()
-    for other in replayed:
-        seen.update(other.present_members)
+    seen = {entry.member for entry in sitting.attendance if entry.windows}
     return [m.name for m in sitting.members
             if m.name in seen and m.name not in here and m.name not in represented]
 
