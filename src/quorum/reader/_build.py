@@ -84,9 +84,7 @@ class _Builder:
             self.communes.add(name)
         for person in self.reader.people:
             name = person.mention.name
-            found = self.members.match(name)
-            existing = found.found if found.reason in ("", "accents, case, hyphens or spacing") \
-                else None
+            existing = self.members.same(name)
             if existing is None:
                 self._add(person)
                 continue

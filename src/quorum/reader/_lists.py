@@ -44,6 +44,9 @@ _CIVILITY = re.compile(
 _CIVILITIES = {"monsieur": "M.", "m.": "M.", "m": "M.", "madame": "Mme", "mme": "Mme",
                "mademoiselle": "Mlle", "mlle": "Mlle"}
 _ET_CIVILITY = re.compile(r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|m\.|mm\.)\s)")
+_SPECIAL = re.compile(r"\*\*|[(),;]")
+_BRACKETS_AND_COLONS = re.compile(r"[():]")
+_BRACKETS = re.compile(r"[()]")
 _BOLD_HEADING = re.compile(r"\*\*\s*([^*:\n]{1,120}?)\s*(?::\s*\*\*|\*\*\s*:)")
 # What may follow a name inside an item (folded text).
 TAIL = re.compile(
@@ -87,8 +90,7 @@ _FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
 
 def is_caps(word: str) -> bool:
     """Whether ``word`` is written in capitals (a surname in French records)."""
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return word.isupper()
 
 
 @attrs.frozen
@@ -141,7 +143,10 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
     """The items and bold headings of ``source`` line ``line`` between two offsets."""
     raw = source.raw[line]
     folded = source.folded[line]
+    events = [(m.start(), m.group()) for m in _SPECIAL.finditer(raw, start, end)]
     et_at = {m.start(): m.end() for m in _ET_CIVILITY.finditer(folded, start, end)}
+    if et_at:
+        events = sorted(events + [(index, "et") for index in et_at])
     items: list[Item] = []
 
     def flush(a: int, b: int, kind: str = "entry") -> None:
@@ -153,30 +158,28 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
             items.append(Item(kind, line, a, b))
 
     depth = 0
-    index = start
-    item_start = start
-    while index < end:
-        char = raw[index]
-        if char == "(":
+    item_start = skip_to = start
+    for index, token in events:
+        if index < skip_to:
+            continue
+        if token == "(":
             depth += 1
-        elif char == ")":
+        elif token == ")":
             depth = max(0, depth - 1)
-        elif depth == 0:
-            if char in ",;":
+        elif depth:
+            continue
+        elif token == "**":
+            heading = _BOLD_HEADING.match(raw, index, end)
+            if heading:
                 flush(item_start, index)
-                item_start = index + 1
-            elif char == "*" and raw.startswith("**", index):
-                heading = _BOLD_HEADING.match(raw, index, end)
-                if heading:
-                    flush(item_start, index)
-                    flush(heading.start(1), heading.end(1), "heading")
-                    index = item_start = heading.end()
-                    continue
-            elif index in et_at:
-                flush(item_start, index)
-                index = item_start = et_at[index]
-                continue
-        index += 1
+                flush(heading.start(1), heading.end(1), "heading")
+                item_start = skip_to = heading.end()
+        elif token == "et":
+            flush(item_start, index)
+            item_start = skip_to = et_at[index]
+        else:  # "," or ";"
+            flush(item_start, index)
+            item_start = index + 1
     flush(item_start, end)
     return items
 
@@ -184,14 +187,14 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
 def colons(raw: str, start: int, end: int) -> list[int]:
     """Offsets of the colons outside parentheses between two offsets."""
     found, depth = [], 0
-    for index in range(start, end):
-        char = raw[index]
+    for match in _BRACKETS_AND_COLONS.finditer(raw, start, end):
+        char = match.group()
         if char == "(":
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char == ":" and depth == 0:
-            found.append(index)
+        elif depth == 0:
+            found.append(match.start())
     return found
 
 
@@ -257,34 +260,19 @@ def parse_mention(source: Source, line: int, start: int, end: int) -> Mention | 
                    " ".join(plain[start:end].split()))
 
 
-def name_extent(source: Source, line: int, start: int, end: int) -> tuple[int, int, int]:
-    """Where the name of an item ends: ``(name_end, annotations_end, tail_start)``.
-
-    The name runs to the first parenthesis or tail phrase; the annotations
-    are the parentheses that follow; the tail (if any) starts at ``tail_start``
-    (``end`` when there is none).
-    """
-    raw = source.raw[line]
-    folded = source.folded[line]
-    paren = raw.find("(", start, end)
-    tail = TAIL.search(folded, start, end)
-    tail_start = tail.start() if tail else end
-    name_end = min(paren if paren >= 0 else end, tail_start)
-    return name_end, tail_start, tail_start
-
-
-def read_annotations(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
+def read_annotations(source: Source, line: int, start: int, end: int, into: Annotation
+                     ) -> None:
     """Read every parenthesised annotation between two offsets into ``into``."""
     raw = source.raw[line]
     depth = 0
     opened = -1
-    for index in range(start, end):
-        char = raw[index]
-        if char == "(":
+    for match in _BRACKETS.finditer(raw, start, end):
+        index = match.start()
+        if match.group() == "(":
             if depth == 0:
                 opened = index + 1
             depth += 1
-        elif char == ")" and depth:
+        elif depth:
             depth -= 1
             if depth == 0:
                 parse_annotation(source, line, opened, index, into)

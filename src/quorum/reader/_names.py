@@ -11,7 +11,8 @@ against them, in this order, stopping at the first step that finds anyone:
 2. the *key*: accents, case, hyphens, apostrophes, dots and spacing ignored;
 3. the key with its words in any order (« JAVAUX Thomas »);
 4. a small spelling difference: a Damerau–Levenshtein distance of at most
-   one edit per seven letters of the key (at least one);
+   one edit per seven letters of the key (at least one), among the names
+   that share a word or their first four letters with it;
 5. the surname alone, when the mention has no first name.
 
 A step that finds exactly one candidate reconciles the mention to it and the
@@ -106,6 +107,7 @@ class NameIndex:
     _by_surname: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
     _keys: dict[str, str] = attrs.field(factory=dict)
     _group: dict[str, str | None] = attrs.field(factory=dict)
+    _by_word: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
 
     def add(self, name: str, group: str | None = None) -> None:
         """Add a canonical ``name`` (``group``: the commune of a member, if known)."""
@@ -120,6 +122,29 @@ class NameIndex:
         surname = _surname(name)
         if surname:
             self._by_surname[key(surname)].append(name)
+        for word in _blocks(name_key):
+            self._by_word[word].append(name)
+
+    def same(self, written: str) -> str | None:
+        """The canonical name spelt ``written`` or differing only by accents, case, spacing."""
+        if written in self._keys:
+            return written
+        found = self._by_key.get(key(written), ())
+        return found[0] if found else None
+
+    def _near(self, written_key: str) -> list[str]:
+        """The names worth comparing with ``written_key``: sharing a word or a prefix.
+
+        Comparing with every name would make reading quadratic in the number
+        of names; a word or a prefix shared by more than :data:`_CROWD`
+        names does not single anyone out and is skipped.
+        """
+        near: dict[str, None] = {}
+        for word in _blocks(written_key):
+            bucket = self._by_word.get(word, ())
+            if len(bucket) <= _CROWD:
+                near.update(dict.fromkeys(bucket))
+        return list(near)
 
     def __contains__(self, name: object) -> bool:
         return name in self._keys
@@ -138,9 +163,12 @@ class NameIndex:
             candidates = tuple(found)
             if candidates:
                 return self._narrow(candidates, reason, group)
+        if len(written_key) > _LONGEST:
+            return Match((), "")
         limit = reach(written_key)
+        near = self._near(written_key)
         scored = sorted(
-            (d, name) for name in self.names
+            (d, name) for name in near
             if (d := distance(written_key, self._keys[name], limit)) <= limit
         )
         if scored:
@@ -148,7 +176,7 @@ class NameIndex:
         if self.communes:
             words = written_key.split()
             tails = tuple(
-                name for name in self.names
+                name for name in near
                 if _ends_with(self._keys[name].split(), words)
                 or _ends_with(words, self._keys[name].split())
             )
@@ -165,7 +193,8 @@ class NameIndex:
         written_key = key(written)
         limit = max(3, len(written_key) // 3)
         scored = sorted(
-            (distance(written_key, self._keys[name], limit), name) for name in self.names
+            (distance(written_key, self._keys[name], limit), name)
+            for name in self._near(written_key)
         )
         return tuple(name for d, name in scored[:count] if d <= limit)
 
@@ -177,13 +206,21 @@ class NameIndex:
         return Match(tuple(candidates), reason)
 
 
+_CROWD = 64
+_LONGEST = 80  # no name is longer: past this, text is not a name, and no fuzzy matching
+
+
+def _blocks(name_key: str) -> list[str]:
+    """The words of a key (three letters or more) and its first four letters, for blocking."""
+    return [*(f"w:{w}" for w in name_key.split() if len(w) >= 3), f"p:{name_key[:4]}"]
+
+
 def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
     return 0 < len(tail) < len(words) and list(words[-len(tail):]) == list(tail)
 
 
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    return word.isupper()
 
 
 def _surname(name: str) -> str:

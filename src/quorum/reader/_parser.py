@@ -258,7 +258,7 @@ class Reader:
 
     def _tally_line(self, block: Block, index: int, at: int) -> bool:
         folded = self.source.folded[index]
-        found = list(_TALLY.finditer(folded, at))
+        found = list(_TALLY.finditer(folded, at)) if ":" in folded else []
         if found and _covered(folded, at, found):
             for match in found:
                 word = match.group(1)
@@ -275,7 +275,7 @@ class Reader:
                     block.tally[name] = (int(match.group(2)), index + 1)
             return True
         handled = False
-        if interested := _INTERESTED.search(folded, at):
+        if "interess" in folded and (interested := _INTERESTED.search(folded, at)):
             after = folded[interested.end():].strip()
             if after.startswith(":"):
                 colon = folded.index(":", interested.end())
@@ -283,14 +283,14 @@ class Reader:
             else:
                 block.interested.extend(self._names(index, at, interested.start()))
             handled = True
-        elif not_voting := _NOT_VOTING.search(folded, at):
+        elif "au vote" in folded and (not_voting := _NOT_VOTING.search(folded, at)):
             if not_voting.start() > at:
                 block.not_voting.extend(self._names(index, at, not_voting.start()))
             handled = True
-        if _UNANIMOUS.search(folded, at):
+        if "unanimit" in folded and _UNANIMOUS.search(folded, at):
             block.unanimous = True
             handled = True
-        if _SECRET.search(folded, at):
+        if "secret" in folded and _SECRET.search(folded, at):
             block.secret = True
             handled = True
         return handled
@@ -502,32 +502,38 @@ class Reader:
         if ("body" not in self.fields and block is None and _BODY.match(folded, at)
                 and "convoqu" not in folded and len(folded) < 200 and ":" not in folded):
             self.set_field("body", " ".join(plain[at:].split()).rstrip(" .,"), line, at + 1)
-        if "in_office" not in self.fields and (match := _IN_OFFICE.search(folded, at)):
+        if ("in_office" not in self.fields and "exercice" in folded
+                and (match := _IN_OFFICE.search(folded, at))):
             self.set_field("in_office", int(match.group(1)), line, match.start(1) + 1)
             self.locate("in_office", match.group(1), line, match.start(1) + 1)
-        if "convened" not in self.fields and (match := _CONVENED.search(folded, at)):
+        if ("convened" not in self.fields and "convo" in folded
+                and (match := _CONVENED.search(folded, at))):
             self._date("convened", index, match.end(), anchored=True)
-        if self.president is None and (match := _PRESIDENCE.search(folded, at)):
+        if (self.president is None and "presidence" in folded
+                and (match := _PRESIDENCE.search(folded, at))):
             self._presidency(index, match.end())
-        if "place" not in self.fields and (match := _MET.search(folded, at)):
+        if "place" not in self.fields and "reuni" in folded and (match := _MET.search(folded, at)):
             stop = _PRESIDENCE.search(folded, match.end())
             end = stop.start() if stop else len(folded)
             place = plain[match.end():end].strip().rstrip(",.").strip()
             if place:
                 self.set_field("place", " ".join(place.split()), line, match.end() + 1)
         for name, pattern in (("opened", _OPENED), ("closed", _CLOSED)):
-            if name not in self.fields and (match := pattern.search(folded, at)):
+            if name not in self.fields and " a " in folded and (
+                    match := pattern.search(folded, at)):
                 self._time(name, index, match.end())
-        if match := _SMALL.search(folded, at):
-            self.set_field("small", True, line, match.start() + 1)
-        elif match := _POPULATION.search(folded, at):
-            population = int(re.sub(r"\D", "", match.group(1)))
-            self.set_field("small", population < 3500, line, match.start(1) + 1)
-        if match := _KIND.search(folded, at):
+        if "habitants" in folded:
+            if match := _SMALL.search(folded, at):
+                self.set_field("small", True, line, match.start() + 1)
+            elif match := _POPULATION.search(folded, at):
+                population = int(re.sub(r"\D", "", match.group(1)))
+                self.set_field("small", population < 3500, line, match.start(1) + 1)
+        if "assemblee" in folded and (match := _KIND.search(folded, at)):
             self.set_field("kind", match.group(1), line, match.start(1) + 1)
-        if _RECONVENED.search(folded, at):
+        if "quorum" in folded and _RECONVENED.search(folded, at):
             self.set_field("reconvened", True, line, at + 1)
-        if self.secretary is None and (match := _SECRETARY_SENTENCE.search(folded, at)):
+        if (self.secretary is None and "secretaire" in folded
+                and (match := _SECRETARY_SENTENCE.search(folded, at))):
             self._secretary(parse_mention(source, index, at, match.start()), line, at + 1)
 
     def _date(self, name: str, index: int, start: int, anchored: bool = False) -> None:
