@@ -38,7 +38,7 @@ def test_reference_without_bold_markers_runs_headings_on(reference: quorum.Sitti
     assert sitting.member("Christine WERTHE").commune == "Besançon"
     assert sitting.member("Jacques KRIEGER").commune == "Roche-Lez-Beaupré"
     assert sitting.member("Myriam DE JACQUELOT").substitute
-    assert sitting.origin is not None and len(sitting.origin.reconciliations) == 10
+    assert sitting.origin is not None and len(sitting.origin.reconciliations) == 9
 
 
 def test_plain_lists_without_commune_headings() -> None:

@@ -60,17 +60,6 @@ def _known(names: Sequence[str | None]) -> tuple[str, ...]:
     return tuple(name for name in names if name is not None)
 
 
-# First names ending in -a that are men's; other first names ending in -a are usually women's.
-_MEN_IN_A = {"andrea", "elia", "ilia", "ilya", "issa", "joshua", "luca", "moussa", "mustapha",
-             "nicola", "noa", "sacha", "sasha", "yahya", "attila", "aba", "mustafa"}
-
-
-def _usually_feminine(first: str) -> bool:
-    """Whether a first name is usually a woman's (a narrow test: -a, -ia endings)."""
-    word = fold(first).split("-")[-1]
-    return len(word) > 2 and word.endswith("a") and word not in _MEN_IN_A
-
-
 def _natural(key: str) -> tuple[tuple[int, str], ...]:
     return tuple((int(part), "") if part.isdigit() else (-1, part)
                  for part in re.findall(r"\d+|\D+", key))
@@ -112,16 +101,6 @@ class _Builder:
 
     def _add(self, person: Person) -> None:
         name = person.mention.name
-        mention = person.mention
-        first = name.split()[0] if name.split() else ""
-        if mention.civility == "M." and _usually_feminine(first):
-            self.reader.reconciliations.append(Reconciliation(
-                kind="member", canonical=name, written=mention.written, line=mention.line,
-                column=mention.column, canonical_line=mention.line,
-                canonical_column=mention.column, file=self.reader.file,
-                canonical_file=self.reader.file,
-                reason=f"civility M. with {first}, usually a woman's first name: kept as written",
-            ))
         self.members.add(name, person.commune)
         self.people[name] = person
         self.order.append(name)
