@@ -228,3 +228,18 @@ def test_attendance_disagreement_between_extracts_is_kept() -> None:
     whats = [d.what for d in merged.origin.disagreements]
     assert whats == ["attendance of Denis ERARD"]
     assert windows(merged, "Denis ERARD") == (Window(),)
+
+
+def test_one_name_per_line_counts_one_per_line_and_a_range_of_questions() -> None:
+    sitting = read("un-nom-par-ligne.txt")
+    assert sitting.body == "Conseil municipal de Devecey"
+    assert sitting.agenda.questions == ("1", "2", "3")  # « 1 à 3 »
+    assert sitting.header_counts == HeaderCounts(present=4, proxies=1, voters=5)
+    assert [m.name for m in sitting.members] == [
+        "Gérard MONNIER", "Anne BOLE", "Paul CHAUVIN", "Julie ROSSEL", "Yves DROZ"]
+    assert windows(sitting, "Julie ROSSEL") == (Window(start="2"),)
+    assert [a.member for a in sitting.attendance if a.excused] == ["Yves DROZ"]
+    assert proxies(sitting) == [("Yves DROZ", "Gérard MONNIER", Window())]
+    assert sitting.secretary == "Anne BOLE"  # « … a été désignée secrétaire de séance »
+    assert sitting.deliberation(3).tally == PublishedTally(pour=5)  # type: ignore[union-attr]
+    assert sitting.at(3).voters == 5

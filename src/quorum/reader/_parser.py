@@ -69,6 +69,7 @@ _KEY_LINE = re.compile(
     r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*"
     r"([0-9a-z][^\s,;:()]{0,40})"
 )
+_RANGE = re.compile(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})")
 _IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,6})\b")
 _COUNT = re.compile(
     r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*:?\s*(\d{1,6})\b"
@@ -207,8 +208,12 @@ class Reader:
             elif match and block is not None:
                 self._key_line(block, index, match)
             elif counts := self._counts(index, at):
+                # Counts may come one per line (« Présents : 36 », « Votants : 39 »).
                 if block is not None:
-                    block.counts = block.counts or counts
+                    block.counts = _merge_counts(block.counts, counts)
+                elif "header_counts" in self.fields:
+                    field = self.fields["header_counts"]
+                    field.value = _merge_counts(field.value, counts)
                 else:
                     self.set_field("header_counts", counts, line, at + 1)
                     self.locate("header_counts", "sitting", line, at + 1)
@@ -472,7 +477,9 @@ class Reader:
         seen: dict[str, int] = {}
         for line_index, offset in pieces:
             plain = self.source.plain[line_index]
-            separators = "," if "," in plain[offset:] or ";" in plain[offset:] else None
+            content = plain[offset:]
+            separators = ("," in content or ";" in content
+                          or _RANGE.fullmatch(content.strip(" .")) is not None)
             for match in re.finditer(r"[^,;\s]+(?:\s+[^,;\s]+)*" if separators else r"\S+",
                                      plain[offset:]):
                 text = match.group().strip(" .")
@@ -480,7 +487,7 @@ class Reader:
                 column = offset + match.start() + 1
                 if not text:
                     continue
-                span = re.fullmatch(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})", text)
+                span = _RANGE.fullmatch(text)
                 keys = ([str(n) for n in range(int(span.group(1)), int(span.group(2)) + 1)]
                         if span and int(span.group(2)) - int(span.group(1)) < 10000 else [text])
                 for key in keys:
@@ -575,6 +582,15 @@ class Reader:
                              r"\s*.+)", title, re.IGNORECASE)
             if match:
                 self.body_title = " ".join(match.group(1).split())
+
+
+def _merge_counts(first: HeaderCounts | None, then: HeaderCounts) -> HeaderCounts:
+    """Counts read over several lines: the first value of each count wins."""
+    if first is None:
+        return then
+    values = {name: getattr(first, name) if getattr(first, name) is not None
+              else getattr(then, name) for name in ("in_office", "present", "proxies", "voters")}
+    return HeaderCounts(**values)
 
 
 def _covered(folded: str, start: int, matches: list[re.Match[str]]) -> bool:
