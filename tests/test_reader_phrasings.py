@@ -243,3 +243,22 @@ def test_one_name_per_line_counts_one_per_line_and_a_range_of_questions() -> Non
     assert sitting.secretary == "Anne BOLE"  # « … a été désignée secrétaire de séance »
     assert sitting.deliberation(3).tally == PublishedTally(pour=5)  # type: ignore[union-attr]
     assert sitting.at(3).voters == 5
+
+
+def test_no_list_of_those_absent_makes_the_givers_of_proxies_the_absent_members() -> None:
+    sitting = read("pouvoirs-sans-absents.txt")
+    assert [m.name for m in sitting.members][-2:] == ["Eva DORGE", "Marc ELOY"]
+    assert windows(sitting, "Eva DORGE") == () and windows(sitting, "Marc ELOY") == ()
+    assert proxies(sitting) == [("Eva DORGE", "Pascal DIMANCHE", Window()),
+                                ("Marc ELOY", "Alice BERT", Window(end="1"))]
+    assert (sitting.at(1).voters, sitting.at(2).voters) == (5, 4)
+    assert sitting.origin is not None
+    assert sitting.origin.locate("member", "Eva DORGE").line == 11  # type: ignore[union-attr]
+
+
+def test_with_a_list_of_those_absent_an_unlisted_giver_is_an_error() -> None:
+    text = (RECORDS / "pouvoirs.txt").read_text(encoding="utf-8").replace(
+        "Secrétaire de séance", "Procurations de vote : Mme Rosa QUINTIN à M. Jean ETIENNE\n\n"
+        "Secrétaire de séance")
+    with pytest.raises(quorum.UnknownNameError, match="Rosa QUINTIN"):
+        read_record(text)

@@ -76,6 +76,7 @@ class _Builder:
         self.order: list[str] = []
         self.positions: dict[str, int] = {}
         self.keys: list[str] = []
+        self.late: list[Attendance] = []  # members only the list of proxies names
 
     # -- members ---------------------------------------------------------------
 
@@ -249,6 +250,7 @@ class _Builder:
         self._agenda()
         attendance, extra_proxies = self._attendance()
         proxies = self._proxies([*reader.proxies, *extra_proxies])
+        attendance.extend(self.late)
         deliberations = self._deliberations()
         secretary = self._role(reader.secretary, "secretary")
         president = self._role(reader.president, "president")
@@ -362,8 +364,14 @@ class _Builder:
 
     def _proxies(self, entries: Sequence[ProxyEntry]) -> list[Proxy]:
         proxies = []
+        listed_absent = any(person.listed == "absent" for person in self.reader.people)
         for entry in entries:
             group = self._commune(entry.commune) if entry.commune else None
+            if not listed_absent and not self.members.match(entry.giver.name).candidates:
+                # No list of those absent: the givers of proxies are the absent members.
+                self._add(Person(entry.giver, "absent", entry.commune[0] if entry.commune
+                                 else None))
+                self.late.append(Attendance(member=entry.giver.name, windows=()))
             giver = self._resolve(entry.giver, "giver of a proxy", group)
             holder = self._resolve(entry.holder, "holder of a proxy")
             windows = self._windows(entry.markers, f"the proxy of {entry.giver.name}")
