@@ -262,3 +262,15 @@ def test_with_a_list_of_those_absent_an_unlisted_giver_is_an_error() -> None:
         "Secrétaire de séance")
     with pytest.raises(quorum.UnknownNameError, match="Rosa QUINTIN"):
         read_record(text)
+
+
+def test_several_interested_or_not_voting_members_on_one_line() -> None:
+    text = (RECORDS / "scrutin-secret.txt").read_text(encoding="utf-8").replace(
+        "M. Julien ODOUL ne prend pas part au vote.",
+        "MM. Julien ODOUL et Gilles PLATRET ne prennent pas part au vote.\n\n"
+        "Mmes Sylvie VERMEILLET et Océane CHARRET-GODARD (2), conseillères intéressées, "
+        "ne prennent part ni au débat ni au vote.")
+    deliberation = read_record(text).deliberation(2)
+    assert deliberation is not None
+    assert deliberation.not_voting == ("Julien ODOUL", "Gilles PLATRET")
+    assert deliberation.interested == ("Sylvie VERMEILLET", "Océane CHARRET-GODARD")

@@ -69,6 +69,7 @@ _KEY_LINE = re.compile(
     r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*"
     r"([0-9a-z][^\s,;:()]{0,40})"
 )
+_AND = re.compile(r"\s+(?:et|&)\s+")
 _RANGE = re.compile(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})")
 _IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,6})\b")
 _COUNT = re.compile(
@@ -301,11 +302,20 @@ class Reader:
         return handled
 
     def _names(self, index: int, start: int, end: int) -> list[Mention]:
+        """The people named between two offsets (« Mme A, M. B et C »), footnotes dropped."""
         mentions = []
+        folded = self.source.folded[index]
         for item in split_items(self.source, index, start, end):
             stop = self.source.raw[index].find("(", item.start, item.end)
-            mention = parse_mention(self.source, index, item.start,
-                                    stop if stop >= 0 else item.end)
+            stop = stop if stop >= 0 else item.end
+            # Here « et » always separates two people (« MM. Paul A et Jean B »).
+            begin = item.start
+            for match in _AND.finditer(folded, item.start, stop):
+                mention = parse_mention(self.source, index, begin, match.start())
+                if mention is not None:
+                    mentions.append(mention)
+                begin = match.end()
+            mention = parse_mention(self.source, index, begin, stop)
             if mention is not None:
                 mentions.append(mention)
         return mentions
