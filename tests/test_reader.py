@@ -131,3 +131,15 @@ def test_missing_file_is_a_record_error() -> None:
         read_record("no-such-record.txt")
     assert "no such file" in str(caught.value)
     assert isinstance(caught.value, quorum.QuorumError)
+
+
+def test_a_file_named_like_a_header_is_still_a_path(tmp_path: Path) -> None:
+    path = tmp_path / "Conseil-2026.txt"
+    path.write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert read_record(str(path)).in_office == 122
+
+
+def test_a_latin1_file_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(REFERENCE.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    assert read_record(path).in_office == 122

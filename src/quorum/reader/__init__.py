@@ -55,7 +55,7 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
         raise RecordError([ReadProblem(
             message=f"expected a path or the text of a record, not {type(source).__name__}",
             line=1, column=1, file=file)])
-    if "\n" in source or _HEADER_START.match(fold(source[:200])):
+    if "\n" in source:
         return source, file
     if len(source) < 4096:
         try:
@@ -63,7 +63,8 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
                 return _read_file(Path(source), file)
         except (OSError, ValueError):
             pass
-        if _PATH_LIKE.search(source.strip()) and " : " not in source:
+        if (_PATH_LIKE.search(source.strip()) and " : " not in source
+                and not _HEADER_START.match(fold(source[:200]))):
             raise RecordError([ReadProblem(message=f"no such file: {source}", line=1, column=1,
                                            file=file or source)])
     return source, file
@@ -85,10 +86,12 @@ def _read_file(path: Path, file: str | None) -> tuple[str, str | None]:
 def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> Sitting:
     """Read one published record (a path, a Path, the text, or the JSON of a sitting).
 
-    A ``str`` is the text itself when it has a line break, starts like a
-    record (« Conseil … », « Séance … », ``{`` …) or names no existing file;
-    otherwise it is a path.  ``file`` names the source in error messages and
-    in the sitting's :class:`~quorum.model.RecordOrigin`.
+    A ``str`` is a path when it has no line break and names an existing
+    file; otherwise it is the text itself — except that a single line that
+    looks like a file name (« extrait.txt », « records/x ») and names no
+    file is refused as a missing file rather than read as a record.
+    ``file`` names the source in error messages and in the sitting's
+    :class:`~quorum.model.RecordOrigin`.
     """
     text, name = _load(source, file)
     if text.lstrip().startswith("{"):
