@@ -274,3 +274,14 @@ def test_several_interested_or_not_voting_members_on_one_line() -> None:
     assert deliberation is not None
     assert deliberation.not_voting == ("Julien ODOUL", "Gilles PLATRET")
     assert deliberation.interested == ("Sylvie VERMEILLET", "Océane CHARRET-GODARD")
+
+
+@pytest.mark.parametrize(("written", "civility"), [
+    ("Monsieur Rémi CARTIER", "M."), ("Mr Rémi CARTIER", "M."), ("M.Rémi CARTIER", "M."),
+    ("Madame Rémi CARTIER", "Mme"), ("Mme. Rémi CARTIER", "Mme"), ("Rémi CARTIER", None),
+])
+def test_civilities_as_typed(written: str, civility: str | None) -> None:
+    text = (RECORDS / "pouvoirs.txt").read_text(encoding="utf-8").replace(
+        "M. Rémi CARTIER,", f"{written},")
+    member = read_record(text).member("Rémi CARTIER")
+    assert member.civility == civility

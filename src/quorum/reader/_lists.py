@@ -38,12 +38,16 @@ __all__ = [
     "split_run_on",
 ]
 
+# « M. », « Mme », « Monsieur », « Mr », « Mme. », « M.Thomas » …; plurals have no civility.
 _CIVILITY = re.compile(
-    r"(monsieur|madame|mademoiselle|mmes|mme|mlle|mm\.|mm|m\.|m)(?=\s|$)"
+    r"(monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)\.?(?=\s|$)"
+    r"|(mme|mlle|mr|m)\.(?=[a-z])"
 )
-_CIVILITIES = {"monsieur": "M.", "m.": "M.", "m": "M.", "madame": "Mme", "mme": "Mme",
+_CIVILITIES = {"monsieur": "M.", "m": "M.", "mr": "M.", "madame": "Mme", "mme": "Mme",
                "mademoiselle": "Mlle", "mlle": "Mlle"}
-_ET_CIVILITY = re.compile(r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|m\.|mm\.)\s)")
+_ET_CIVILITY = re.compile(
+    r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|mr|m\.|mm\.|mmes)\s)"
+)
 _SPECIAL = re.compile(r"\*\*|[(),;]")
 _BRACKETS_AND_COLONS = re.compile(r"[():]")
 _BRACKETS = re.compile(r"[()]")
@@ -203,7 +207,7 @@ def civility_at(folded: str, start: int, end: int) -> tuple[str | None, int] | N
     match = _CIVILITY.match(folded, start, end)
     if match is None:
         return None
-    return _CIVILITIES.get(match.group(1)), match.end()
+    return _CIVILITIES.get(match.group(1) or match.group(2)), match.end()
 
 
 def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
