@@ -143,3 +143,12 @@ def test_a_latin1_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "latin1.txt"
     path.write_bytes(REFERENCE.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
     assert read_record(path).in_office == 122
+
+
+def test_crlf_line_ends_non_breaking_spaces_and_ordinal_signs(read: quorum.Sitting) -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    text = text.replace("\n", "\r\n").replace(" :", "\u00a0:").replace("n°", "nº")
+    again = read_record(text, file=str(REFERENCE))
+    assert again == read
+    assert again.origin is not None and read.origin is not None
+    assert again.origin.reconciliations == read.origin.reconciliations

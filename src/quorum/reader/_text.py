@@ -36,6 +36,7 @@ def _fold_table() -> dict[int, str]:
     for char in "\u2010\u2011\u2012\u2013\u2014":
         table[ord(char)] = "-"
     table[0x1E9E] = "s"  # capital sharp s
+    table[0xBA] = "°"  # « nº », the ordinal indicator PDF conversions put for « n° »
     return table
 
 
