@@ -92,19 +92,6 @@ def _run(command: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-# Pages another engineer is writing: a link to one of them is expected to fail until it
-# lands (the test then passes by itself).  Remove a name once its page is committed.
-PENDING = {"phrasings.md"}
-
-
-def _pending(missing: list[str], page: str) -> None:
-    """Fail on missing link targets, but only xfail when all of them are pending pages."""
-    unexpected = [link for link in missing if Path(link).name not in PENDING]
-    assert not unexpected, f"{page} links to missing files: {unexpected}"
-    if missing:
-        pytest.xfail(f"{page} links to pages not written yet: {missing}")
-
-
 def test_every_public_name_is_in_the_api_reference() -> None:
     text = (DOCS / "api.md").read_text(encoding="utf-8")
     missing = [name for name in quorum.__all__
@@ -117,7 +104,7 @@ def test_readme_links_to_existing_files() -> None:
     local = [link for link in links if "://" not in link]
     assert local, "README.md links to no documentation"
     missing = [link for link in local if not (ROOT / link).exists()]
-    _pending(missing, "README.md")
+    assert not missing, f"README.md links to missing files: {missing}"
 
 
 def _slug(heading: str) -> str:
@@ -136,7 +123,7 @@ def test_links_between_pages_resolve(page: Path) -> None:
     links = [link for link in _LINK.findall(page.read_text(encoding="utf-8"))
              if "://" not in link and not link.startswith("mailto:")]
     missing = [link for link in links if not (page.parent / link).exists()]
-    _pending(missing, page.name)
+    assert not missing, f"{page.name} links to missing files: {missing}"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
