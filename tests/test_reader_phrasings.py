@@ -285,3 +285,13 @@ def test_civilities_as_typed(written: str, civility: str | None) -> None:
         "M. Rémi CARTIER,", f"{written},")
     member = read_record(text).member("Rémi CARTIER")
     assert member.civility == civility
+
+
+def test_absent_from_a_question_on_is_a_departure() -> None:
+    text = (RECORDS / "departs.txt").read_text(encoding="utf-8").replace(
+        "M. Bernard BAUD (départ à la question 5)",
+        "M. Bernard BAUD (absent à partir de la question 5)").replace(
+        "Mme Gaëlle GRAPPE", "Mme Gaëlle GRAPPE (quitte la séance à compter du point 6)")
+    sitting = read_record(text)
+    assert windows(sitting, "Bernard BAUD") == (Window(end="4"),)
+    assert windows(sitting, "Gaëlle GRAPPE") == (Window(end="5"),)

@@ -80,6 +80,12 @@ _BEFORE = re.compile(
     r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s+(?:a|avant|lors\s+de|au|des)\s*"
     + _SUBJECT + NUMBER + _KEY
 )
+# « absent à partir de la question 7 », « quitte la séance à compter du point 7 »: gone from 7.
+_LEFT_FROM = re.compile(
+    r"(?:absent\w*|excuse\w*|quitte\w*(?:\s+la\s+seance)?|depart\w*|sorti\w*)\s+"
+    r"(?:a\s+compter|a\s+partir|des)\s+(?:de\s+la|du|de|a\s+la|au)?\s*"
+    + _SUBJECT + NUMBER + _KEY
+)
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
 _SUBSTITUTE = re.compile(r"suppleant\w*|suppleance")
@@ -301,8 +307,13 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
     if start >= end or _FOOTNOTE.fullmatch(folded, start, end):
         return
     understood = False
-    for kind, pattern in (("start", _START), ("end", _END), ("before", _BEFORE)):
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("before", _LEFT_FROM), ("start", _START), ("end", _END),
+                          ("before", _BEFORE)):
         for match in pattern.finditer(folded, start, end):
+            if any(a <= match.start(1) < b for a, b in taken):
+                continue  # « absent à partir de … » is a departure, not an arrival
+            taken.append((match.start(), match.end()))
             key = plain[match.start(1):match.end(1)].rstrip(".")
             into.markers.append(Marker(kind, key, line + 1, match.start() + 1,
                                        match.end() - match.start()))
