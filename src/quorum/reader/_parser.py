@@ -22,6 +22,7 @@ passage, and gathers every problem before raising them together.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -332,34 +333,50 @@ class Reader:
             following += 1
         return pieces
 
-    def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
+    def _walk(self, index: int, start: int, canonical: bool,
+              entry: Callable[[int, int, int, tuple[str, int, int] | None], None]) -> int:
+        """Walk a list: call ``entry(line, start, end, commune)`` for each name in it.
+
+        Commune headings, bold or run on from the previous name, set the
+        commune of the names after them; those of the lists of people present
+        or absent are ``canonical`` (kept as the communes' spellings).
+        Returns how many lines the list takes.
+        """
         pieces = self._list_lines(index, start)
         commune: tuple[str, int, int] | None = None
-        previous: Person | None = None
         for line_index, offset in pieces:
             raw = self.source.raw[line_index]
             for item in split_items(self.source, line_index, offset, len(raw)):
                 if item.kind == "heading":
-                    commune = self._heading(line_index, item.start, item.end)
+                    commune = self._heading(line_index, item.start, item.end, canonical)
                     continue
                 begin = item.start
                 for colon in colons(raw, item.start, item.end):
                     name_span, heading = split_run_on(self.source, line_index, begin, colon)
                     if name_span is not None:
-                        previous = self._person(line_index, *name_span, listed, excused,
-                                                commune, previous)
+                        entry(line_index, *name_span, commune)
                     if heading[1] > heading[0]:
-                        commune = self._heading(line_index, *heading)
+                        commune = self._heading(line_index, *heading, canonical)
                     begin = colon + 1
                 if begin < item.end:
-                    previous = self._person(line_index, begin, item.end, listed, excused,
-                                            commune, previous)
+                    entry(line_index, begin, item.end, commune)
         return len(pieces)
 
-    def _heading(self, index: int, start: int, end: int) -> tuple[str, int, int]:
+    def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
+        previous: list[Person | None] = [None]
+
+        def entry(line: int, begin: int, end: int, commune: tuple[str, int, int] | None
+                  ) -> None:
+            previous[0] = self._person(line, begin, end, listed, excused, commune, previous[0])
+
+        return self._walk(index, start, True, entry)
+
+    def _heading(self, index: int, start: int, end: int, canonical: bool
+                 ) -> tuple[str, int, int]:
         name = " ".join(self.source.plain[index][start:end].split()).strip(" *:")
         heading = (name, index + 1, start + 1)
-        self.headings.append(heading)
+        if canonical:
+            self.headings.append(heading)
         return heading
 
     def _person(self, index: int, start: int, end: int, listed: str, excused: bool,
@@ -420,29 +437,7 @@ class Reader:
             self.proxies.append(ProxyEntry(person.mention, other, markers, None, annotation))
 
     def _proxy_list(self, index: int, start: int) -> int:
-        pieces = self._list_lines(index, start)
-        commune: tuple[str, int, int] | None = None
-        for line_index, offset in pieces:
-            raw = self.source.raw[line_index]
-            for item in split_items(self.source, line_index, offset, len(raw)):
-                if item.kind == "heading":
-                    commune = self._heading_hint(line_index, item.start, item.end)
-                    continue
-                begin = item.start
-                for colon in colons(raw, item.start, item.end):
-                    name_span, heading = split_run_on(self.source, line_index, begin, colon)
-                    if name_span is not None:
-                        self._proxy(line_index, *name_span, commune)
-                    if heading[1] > heading[0]:
-                        commune = self._heading_hint(line_index, *heading)
-                    begin = colon + 1
-                if begin < item.end:
-                    self._proxy(line_index, begin, item.end, commune)
-        return len(pieces)
-
-    def _heading_hint(self, index: int, start: int, end: int) -> tuple[str, int, int]:
-        name = " ".join(self.source.plain[index][start:end].split()).strip(" *:")
-        return name, index + 1, start + 1
+        return self._walk(index, start, False, self._proxy)
 
     def _proxy(self, index: int, start: int, end: int,
                commune: tuple[str, int, int] | None) -> None:
