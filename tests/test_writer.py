@@ -113,3 +113,15 @@ def test_kind_is_written_when_the_body_does_not_say_it(reference: quorum.Sitting
                              kind=quorum.BodyKind.SMALL_COMMUNE)
     assert "Commune de moins de 3 500 habitants" in render_record(municipal)
     assert read_record(render_record(municipal)) == municipal
+
+
+@given(decorated_sittings())
+def test_extracts_rendered_one_per_deliberation_merge_back(sitting: quorum.Sitting) -> None:
+    expected = in_record_order(sitting)
+    if len(sitting.deliberations) < 2:
+        return
+    extracts = [render_record(attrs.evolve(sitting, deliberations=[d]))
+                for d in sitting.deliberations]
+    merged = quorum.read_records(extracts)
+    assert merged == expected
+    assert merged.origin is not None and merged.origin.disagreements == ()
