@@ -115,6 +115,8 @@ def test_other_structural_errors() -> None:
         build(deliberations=[Deliberation(question="7")])
     with pytest.raises(quorum.SittingError):
         Agenda(["1", "1"])
+    with pytest.raises(quorum.SittingError, match="names no question"):
+        Agenda([])
     with pytest.raises(ValueError):
         PublishedTally(pour=-1)
 

@@ -71,10 +71,6 @@ __all__ = [
 ]
 
 
-def _tuple(items: Iterable[object]) -> tuple[object, ...]:
-    return tuple(items)
-
-
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 0:
         raise ValueError(f"{attribute.name} cannot be negative ({value})")
@@ -227,6 +223,8 @@ class Proxy:
 
 def _unique_keys(instance: Agenda, attribute: attrs.Attribute[tuple[str, ...]],
                  keys: tuple[str, ...]) -> None:
+    if not keys:
+        raise SittingError("the order of passage names no question")
     seen: set[str] = set()
     for key in keys:
         if not key.strip():
@@ -319,6 +317,10 @@ class HeaderCounts:
     voters: int | None = attrs.field(default=None, validator=_non_negative)
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
 @attrs.frozen(kw_only=True)
 class Deliberation:
     """What the record says of one question: who is interested, what was published."""
@@ -326,8 +328,8 @@ class Deliberation:
     question: str
     identifier: str | None = None
     title: str | None = None
-    interested: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    not_voting: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    interested: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    not_voting: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     tally: PublishedTally | None = None
     unanimous: bool = False
     secret_ballot: bool = False
@@ -381,10 +383,6 @@ class Disagreement:
 
 
 def _disagreements(items: Iterable[Disagreement]) -> tuple[Disagreement, ...]:
-    return tuple(items)
-
-
-def _strings(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 

@@ -425,9 +425,8 @@ class _Builder:
                           for m in block.not_voting]
             deliberations.append(Deliberation(
                 question=key, identifier=block.identifier, title=block.title,
-                # Deliberation converts with ``converter=tuple``, which mypy cannot type.
-                interested=_known(interested),  # type: ignore[arg-type]
-                not_voting=_known(not_voting),  # type: ignore[arg-type]
+                interested=_known(interested),
+                not_voting=_known(not_voting),
                 tally=self._tally(block), unanimous=block.unanimous, secret_ballot=block.secret,
                 header_counts=block.counts,
             ))
