@@ -171,15 +171,16 @@ class TallyCheck:
     def to_json(self) -> dict[str, Any]:
         """The check as CONTRACT.md's ``audit --format json`` writes it (more keys follow)."""
         published = self.published
+        # The lines the record prints, and only those: CONTRACT.md's exact shape.
+        printed = {"interested": published.interested, "not_voting": published.not_voting,
+                   "blank": published.blank}
         return {
             "question": self.question,
             "published": {
                 "pour": published.pour,
                 "contre": published.contre,
                 "abstention": published.abstention,
-                "interested": published.interested,
-                "not_voting": published.not_voting,
-                "blank": published.blank,
+                **{line: count for line, count in printed.items() if count is not None},
             },
             "expected_total": self.expected_total,
             "consistent": self.consistent,
