@@ -96,6 +96,14 @@ _PROXY_TO = re.compile(
     r"a(?:u|ux)?\s+|represente\w*\s+par\s+"
 )
 _FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
+# A word that every pattern of an annotation needs (the subjects of _START,
+# _END, _BEFORE and _LEFT_FROM; substitutes; proxies; remote; excused): an
+# annotation with none of them says nothing, whatever its length.
+_ANNOTATION_WORD = re.compile(
+    r"question|point|rapport|deliberation|dossier|affaire|suppl|pouvoir|procuration|mandat"
+    r"|delegation|represente|visio|distan|ligne|excuse"
+)
+_PART_END = re.compile(r"[,;]")
 
 
 def is_caps(word: str) -> bool:
@@ -264,7 +272,7 @@ def parse_mention(source: Source, line: int, start: int, end: int) -> Mention | 
     if civ is not None:
         civility, name_start = civ
     text = " ".join(plain[name_start:end].split()).strip(" ,;:.*")
-    if not any(c.isalpha() for c in text):
+    if not text[:1].isalpha() and not any(c.isalpha() for c in text):
         return None
     return Mention(civility, text, line + 1, start + 1, end - start,
                    " ".join(plain[start:end].split()))
@@ -292,12 +300,11 @@ def read_annotations(source: Source, line: int, start: int, end: int, into: Anno
 
 def parse_annotation(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
     """One annotation's text (inside parentheses, or a tail): its parts, comma-separated."""
-    folded = source.folded[line]
     part_start = start
-    for index in range(start, end + 1):
-        if index == end or folded[index] in ",;":
-            _annotation_part(source, line, part_start, index, into)
-            part_start = index + 1
+    for match in _PART_END.finditer(source.folded[line], start, end):
+        _annotation_part(source, line, part_start, match.start(), into)
+        part_start = match.end()
+    _annotation_part(source, line, part_start, end, into)
 
 
 def _annotation_part(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
@@ -305,6 +312,8 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
     plain = source.plain[line]
     start, end = _strip(plain, start, end)
     if start >= end or _FOOTNOTE.fullmatch(folded, start, end):
+        return
+    if not _ANNOTATION_WORD.search(folded, start, end):
         return
     understood = False
     taken: list[tuple[int, int]] = []

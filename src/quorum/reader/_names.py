@@ -25,6 +25,7 @@ A commune heading narrows the candidates of the member under it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,8 @@ __all__ = ["Match", "NameIndex", "distance", "key", "reach"]
 _SEPARATORS = re.compile(r"[\s\-'.’]+")
 
 
+# Records repeat the same names list after list: keys are worth remembering.
+@functools.lru_cache(maxsize=4096)
 def key(name: str) -> str:
     """The comparison key of a name: folded, separators made single spaces.
 
@@ -108,6 +111,9 @@ class NameIndex:
     _keys: dict[str, str] = attrs.field(factory=dict)
     _group: dict[str, str | None] = attrs.field(factory=dict)
     _by_word: dict[str, list[str]] = attrs.field(factory=lambda: defaultdict(list))
+    # Names added since the last fuzzy match: most names read are only ever
+    # matched exactly, so the indexes of the later steps are built on demand.
+    _pending: list[str] = attrs.field(factory=list)
 
     def add(self, name: str, group: str | None = None) -> None:
         """Add a canonical ``name`` (``group``: the commune of a member, if known)."""
@@ -118,12 +124,19 @@ class NameIndex:
         self._keys[name] = name_key
         self._group[name] = group
         self._by_key[name_key].append(name)
-        self._by_sorted[" ".join(sorted(name_key.split()))].append(name)
-        surname = _surname(name)
-        if surname:
-            self._by_surname[key(surname)].append(name)
-        for word in _blocks(name_key):
-            self._by_word[word].append(name)
+        self._pending.append(name)
+
+    def _index(self) -> None:
+        """Index the pending names for the steps past the key (word order, spelling, surname)."""
+        for name in self._pending:
+            name_key = self._keys[name]
+            self._by_sorted[" ".join(sorted(name_key.split()))].append(name)
+            surname = _surname(name)
+            if surname:
+                self._by_surname[key(surname)].append(name)
+            for word in _blocks(name_key):
+                self._by_word[word].append(name)
+        self._pending.clear()
 
     def same(self, written: str) -> str | None:
         """The canonical name spelt ``written`` or differing only by accents, case, spacing."""
@@ -139,6 +152,7 @@ class NameIndex:
         of names; a word or a prefix shared by more than :data:`_CROWD`
         names does not single anyone out and is skipped.
         """
+        self._index()
         near: dict[str, None] = {}
         for word in _blocks(written_key):
             bucket = self._by_word.get(word, ())
@@ -154,6 +168,7 @@ class NameIndex:
         if written in self._keys:
             return Match((written,), "")
         written_key = key(written)
+        self._index()
         steps: list[tuple[str, Iterable[str]]] = [
             ("accents, case, hyphens or spacing", self._by_key.get(written_key, ())),
             ("words in another order",
