@@ -204,7 +204,10 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
 
 def colons(raw: str, start: int, end: int) -> list[int]:
     """Offsets of the colons outside parentheses between two offsets."""
-    found, depth = [], 0
+    found: list[int] = []
+    if raw.find(":", start, end) < 0:  # most items
+        return found
+    depth = 0
     for match in _BRACKETS_AND_COLONS.finditer(raw, start, end):
         char = match.group()
         if char == "(":
@@ -282,6 +285,8 @@ def read_annotations(source: Source, line: int, start: int, end: int, into: Anno
                      ) -> None:
     """Read every parenthesised annotation between two offsets into ``into``."""
     raw = source.raw[line]
+    if raw.find("(", start, end) < 0:  # most items: nothing opens an annotation
+        return
     depth = 0
     opened = -1
     for match in _BRACKETS.finditer(raw, start, end):

@@ -246,8 +246,8 @@ class Reader:
 
     def _counts(self, index: int, at: int) -> HeaderCounts | None:
         folded = self.source.folded[index]
-        found = list(_COUNT.finditer(folded, at))
-        if not found or not _covered(folded, at, found):
+        found = _covering(_COUNT, folded, at)
+        if not found:
             return None
         if len(found) == 1 and found[0].group(1).startswith("en"):
             return None
@@ -265,8 +265,8 @@ class Reader:
 
     def _tally_line(self, block: Block, index: int, at: int) -> bool:
         folded = self.source.folded[index]
-        found = list(_TALLY.finditer(folded, at)) if ":" in folded else []
-        if found and _covered(folded, at, found):
+        found = _covering(_TALLY, folded, at) if ":" in folded else []
+        if found:
             for match in found:
                 word = match.group(1)
                 name = ("pour" if word == "pour" else "contre" if word == "contre"
@@ -598,14 +598,25 @@ def _merge_counts(first: HeaderCounts | None, then: HeaderCounts) -> HeaderCount
     return HeaderCounts(**values)
 
 
-def _covered(folded: str, start: int, matches: list[re.Match[str]]) -> bool:
-    """Whether ``matches`` cover the line from ``start`` but for separators."""
+def _covering(pattern: re.Pattern[str], folded: str, start: int) -> list[re.Match[str]]:
+    """The matches of ``pattern`` covering the line from ``start`` but for separators, or [].
+
+    The patterns (counts, tallies) begin with a letter, never a separator, so
+    each covering match begins right after the separators: matching there
+    stops at the first word that is not one, rather than searching the whole
+    line for matches that could not cover it.
+    """
+    found: list[re.Match[str]] = []
     position = start
-    for match in matches:
-        if not _SEPARATORS.fullmatch(folded, position, match.start()):
-            return False
+    while True:
+        position = _SEPARATORS.match(folded, position).end()  # type: ignore[union-attr]
+        if position == len(folded):
+            return found
+        match = pattern.match(folded, position)
+        if match is None:
+            return []
+        found.append(match)
         position = match.end()
-    return bool(_SEPARATORS.fullmatch(folded, position, len(folded)))
 
 
 def _mask_parentheses(folded: str, start: int, end: int) -> str:
