@@ -66,13 +66,14 @@ def naive_state(sitting: Sitting, question: str) -> NaiveState:
             continue
         if proxy.giver in present:
             continue
-        # A proxy ends when its giver arrives: present at any earlier question of its window.
-        earlier = range(window[0], position)
-        if any(range(max(span.start, earlier.start), min(span.stop, earlier.stop))
-               for span in spans.get(proxy.giver, [])):
+        # A proxy takes effect at the first question of its window the giver misses,
+        # and ends when the giver comes in after that.
+        missed = [p for p in window if not here(proxy.giver, p)]
+        if any(here(proxy.giver, p) for p in range(missed[0], position)):
             continue
         # A seat has one vote: no proxy while the giver's substitute sits.
-        if any(m.substitute_for == proxy.giver and m.name in present for m in sitting.members):
+        if any(sitting.titular_of(m.name) == proxy.giver and m.name in present
+               for m in sitting.members):
             continue
         if proxy.holder not in present:
             continue

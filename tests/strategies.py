@@ -154,8 +154,15 @@ def sittings(
             chosen = tuple(draw(st.lists(st.sampled_from(gaps), unique=True, max_size=2))
                            if gaps else [])
             name = f"Suppléant {titular} {index}"
-            members.append(Member(name=name, civility="Mme", substitute=True,
-                                  substitute_for=titular, commune=None))
+            if draw(st.booleans()):  # the record names the titular
+                members.append(Member(name=name, civility="Mme", substitute=True,
+                                      substitute_for=titular, commune=None))
+            else:  # only the commune ties them: the titular is its only member
+                commune = f"Commune-{index}"
+                at = next(i for i, m in enumerate(members) if m.name == titular)
+                members[at] = attrs.evolve(members[at], commune=commune)
+                members.append(Member(name=name, civility="Mme", substitute=True,
+                                      commune=commune))
             ordered = tuple(sorted(chosen))
             spans[name] = ordered
             attendance.append(

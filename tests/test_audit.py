@@ -237,10 +237,12 @@ def test_proxy_giver_present() -> None:
     leaves = build(absent=(), windows={E: (Window.until_question(1),)},
                    proxies=[Proxy(giver=E, holder=A, window=Window.from_question(2))])
     assert codes(leaves) == []
-    # ... but written for the whole sitting, it ended when the giver was there at the start.
+    # ... nor one written for the whole sitting: it takes effect when the giver leaves
+    # (a proxy ends only when its giver comes back).
     whole = build(absent=(), windows={E: (Window.until_question(1),)},
-                  tally=PublishedTally(pour=4))
-    assert codes(whole) == ["proxy-giver-present"]
+                  tally=PublishedTally(pour=5))
+    assert codes(whole) == []
+    assert whole.at("2").represented == 1
     # Nor one that ends when the giver arrives.
     arrives = build(absent=(), windows={E: (Window.from_question(2),)},
                     proxies=[Proxy(giver=E, holder=A, window=Window.until_question(1))])
@@ -550,3 +552,12 @@ def test_a_large_sitting_audits_quickly() -> None:
     report = quorum.audit(sitting)
     assert time.perf_counter() - began < 10  # about 0.4 s on the development machine
     assert len(report.tallies) == 200
+
+
+def test_a_reconvened_sitting_is_called_three_clear_days_ahead() -> None:
+    # 11 January for the 15th: three clear days (12, 13, 14).
+    reconvened = build(reconvened=True, convened=datetime.date(2026, 1, 11))
+    assert "convocation-too-late" not in codes(reconvened)
+    assert "convocation-too-late" in codes(attrs.evolve(reconvened, reconvened=False))
+    too_late = build(reconvened=True, convened=datetime.date(2026, 1, 12))
+    assert "CGCT L2121-17" in quorum.audit(too_late).with_code("convocation-too-late")[0].message

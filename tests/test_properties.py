@@ -65,12 +65,16 @@ def test_no_proxy_exercised_with_giver_present_or_holder_absent(sitting: quorum.
 
 @given(sittings())
 def test_a_proxy_ends_when_its_giver_arrives(sitting: quorum.Sitting) -> None:
-    for state in quorum.replay(sitting):
-        for proxy in state.exercised:
-            start = (1 if proxy.window.start is None
-                     else sitting.agenda.position(proxy.window.start))
-            assert not any(is_present(sitting, proxy.giver, p)
-                           for p in range(start, state.position + 1))
+    replayed = quorum.replay(sitting)
+    for index, proxy in enumerate(sitting.proxies):
+        statuses = [state.proxies[index].status for state in replayed]
+        present = [is_present(sitting, proxy.giver, s.position) for s in replayed]
+        # Once the giver is back after missing a question of the window, never again.
+        for position, status in enumerate(statuses):
+            if status is ProxyStatus.GIVER_ARRIVED:
+                assert not present[position]
+                assert any(present[p] for p in range(position))
+                assert ProxyStatus.EXERCISED not in statuses[position:]
 
 
 @given(sittings(), st.randoms(use_true_random=False))

@@ -5,7 +5,7 @@ the council moves on to the next question.  After every step the engine's
 view of the current question, computed from the record the steps have
 written so far, must match the dict model, which applies BRIEF rule 2
 directly: a proxy counts when its giver is away and has not come back since
-it was given, its holder is present, neither is interested, and the holder
+the proxy took effect, its holder is present, neither is interested, and the holder
 exercises no other proxy given earlier.
 """
 
@@ -39,8 +39,8 @@ class SittingMachine(RuleBasedStateMachine):
         super().__init__()
         self.question = 1
         self.present: dict[str, bool] = dict.fromkeys(NAMES, False)
-        # giver -> (holder, first question, giver came back since)
-        self.proxy: dict[str, tuple[str, int, bool]] = {}
+        # giver -> (holder, first question, in effect (the giver missed a question), ended)
+        self.proxy: dict[str, tuple[str, int, bool, bool]] = {}
         self.interested: set[str] = set()
         # What the record says, question by question (positions 1..question-1 are final).
         self.presence_log: dict[str, list[int]] = {n: [] for n in NAMES}
@@ -65,12 +65,12 @@ class SittingMachine(RuleBasedStateMachine):
         if self.proxy_log and self.proxy_log[-1][0] == giver and \
                 self.proxy_log[-1][3] == self.question:
             return  # one proxy per giver per question, as a record can write it
-        self.proxy[giver] = (holder, self.question, False)
+        self.proxy[giver] = (holder, self.question, False, False)
 
     @rule(giver=st.sampled_from(NAMES))
     def revoke(self, giver: str) -> None:
         if giver in self.proxy:
-            holder, start, _ = self.proxy.pop(giver)
+            holder, start, _, _ = self.proxy.pop(giver)
             if start < self.question:
                 self.proxy_log.append((giver, holder, start, self.question - 1))
 
@@ -86,10 +86,12 @@ class SittingMachine(RuleBasedStateMachine):
                 self.presence_log[name].append(self.question)
         self.interest_log[self.question] = set(self.interested)
         self.interested = set()
-        # A giver present at a question of their proxy's window has ended it.
-        for giver, (holder, start, _) in list(self.proxy.items()):
-            if self.present[giver]:
-                self.proxy[giver] = (holder, start, True)
+        # A proxy takes effect when its giver misses a question, and ends when they come back.
+        for giver, (holder, start, effective, ended) in list(self.proxy.items()):
+            if not self.present[giver]:
+                self.proxy[giver] = (holder, start, True, ended)
+            elif effective:
+                self.proxy[giver] = (holder, start, True, True)
         self.question += 1
 
     # -- the record so far ---------------------------------------------------
@@ -108,7 +110,7 @@ class SittingMachine(RuleBasedStateMachine):
                 member=name, windows=tuple(window(a, b) for a, b in _runs(positions))))
         proxies = [Proxy(giver=g, holder=h, window=window(a, b)) for g, h, a, b in self.proxy_log]
         proxies += [Proxy(giver=g, holder=h, window=window(start, self.question))
-                    for g, (h, start, _) in self.proxy.items()]
+                    for g, (h, start, _, _) in self.proxy.items()]
         interests = {**self.interest_log, self.question: self.interested}
         deliberations = [Deliberation(question=str(q), interested=tuple(sorted(names)))
                          for q, names in interests.items() if names]
@@ -122,8 +124,8 @@ class SittingMachine(RuleBasedStateMachine):
         used: set[str] = set()
         exercised = set()
         ordered = sorted(self.proxy.items(), key=lambda item: (item[1][1], item[0]))
-        for giver, (holder, _, came_back) in ordered:
-            if self.present[giver] or came_back or not self.present[holder]:
+        for giver, (holder, _, _, ended) in ordered:
+            if self.present[giver] or ended or not self.present[holder]:
                 continue
             if giver in self.interested or holder in self.interested or holder in used:
                 continue

@@ -56,7 +56,10 @@ def decorated_sittings(draw: st.DrawFn) -> quorum.Sitting:
             d,
             identifier=draw(st.none() | st.sampled_from(["2026/2026.00171", "D-45", "26AP.112"])),
             title=draw(st.sampled_from(TITLES)),
-            not_voting=tuple(draw(st.lists(st.sampled_from(names), unique=True, max_size=2))),
+            # A member interested in a question is not also listed as not voting there.
+            not_voting=tuple(draw(st.lists(
+                st.sampled_from([n for n in names if n not in d.interested] or [""]),
+                unique=True, max_size=2).map(lambda chosen: [n for n in chosen if n]))),
             tally=draw(st.none() | tallies()),
             unanimous=draw(st.booleans()),
             secret_ballot=draw(st.booleans()),

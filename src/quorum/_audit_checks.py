@@ -278,17 +278,20 @@ def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
         return [Finding(severity="info", code="convocation-date-unknown",
                         message="Le relevé ne donne pas la date de convocation : le délai de "
                                 "convocation n'a pas pu être vérifié.", **place)]
-    required = sitting.kind.clear_days
+    # A sitting reconvened after a failed quorum is called three days ahead (L2121-17).
+    required = 3 if sitting.reconvened else sitting.kind.clear_days
     days = clear_days(sitting.convened, sitting.date)
     if days >= required:
         return []
     convened = sitting.convened.strftime("%d/%m/%Y")
     held = sitting.date.strftime("%d/%m/%Y")
+    source = ("CGCT L2121-17" if sitting.reconvened
+              else "CGCT L2121-11" if required == 3 else "CGCT L2121-12")
     return [Finding(
         severity="error", code="convocation-too-late",
         message=(f"Convocation du {convened} pour une séance du {held} : "
                  f"{plural(days, 'jour franc', 'jours francs')}, il en faut {required} "
-                 f"({'CGCT L2121-11' if required == 3 else 'CGCT L2121-12'}) ; seule l'urgence, "
+                 f"({source}) ; seule l'urgence, "
                  "sur laquelle le conseil se prononce en début de séance, permet un délai "
                  "plus court, d'un jour franc au moins."),
         **place)]
@@ -299,18 +302,8 @@ def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
 
 def seats(sitting: Sitting) -> list[Member]:
     """The seats the record lists: titulars, and substitutes whose titular it does not list."""
-    titulars_by_commune: dict[str | None, int] = defaultdict(int)
-    for member in sitting.members:
-        if not member.substitute:
-            titulars_by_commune[member.commune] += 1
-    listed: list[Member] = []
-    for member in sitting.members:
-        alone = member.substitute_for is None and not (
-            member.commune is not None and titulars_by_commune.get(member.commune) == 1
-        )
-        if not member.substitute or alone:
-            listed.append(member)
-    return listed
+    return [member for member in sitting.members
+            if not member.substitute or sitting.titular_of(member.name) is None]
 
 
 def check_seats(sitting: Sitting, locator: Locator) -> list[Finding]:

@@ -7,8 +7,10 @@ Terms (see :mod:`quorum.model` for the model):
 - *absent*: the other seats, ``in_office - present``.
 - *represented*: the proxies *exercised* at the question.  A proxy is exercised
   only when the question lies inside its window, its giver is not present and
-  has not arrived since the window began (a proxy ends when its giver
-  arrives), its giver is a titular whose substitute is not sitting (a seat
+  has not arrived since the proxy took effect (a proxy takes effect at the
+  first question of its window its giver misses, and ends when its giver
+  arrives: a member who leaves and gives a proxy is represented until they
+  come back, and not after), its giver is a titular whose substitute is not sitting (a seat
   has one vote; a substitute gives no proxy), its holder is present, neither
   is interested in the question, and the holder is not already exercising as
   many proxies as the rules allow.
@@ -125,6 +127,14 @@ def _covers(intervals: Sequence[Interval], position: int) -> bool:
     return index >= 0 and intervals[index][0] <= position <= intervals[index][1]
 
 
+def _first_absent_from(intervals: Sequence[Interval], position: int) -> int:
+    """The first position at or after ``position`` that ``intervals`` leave uncovered."""
+    index = bisect.bisect_right(intervals, (position, float("inf"))) - 1
+    if index >= 0 and intervals[index][0] <= position <= intervals[index][1]:
+        return intervals[index][1] + 1  # merged intervals: the next one starts later
+    return position
+
+
 def _first_from(intervals: Sequence[Interval], position: int) -> int | None:
     """The first position at or after ``position`` that ``intervals`` cover."""
     for start, end in intervals[max(0, bisect.bisect_right(intervals, (position, 0)) - 1):]:
@@ -167,11 +177,13 @@ class _Engine:
 
         self.substitutes: dict[str, list[str]] = defaultdict(list)
         self.substitute_names = {m.name for m in sitting.members if m.substitute}
-        for member in sitting.members:
-            if member.substitute_for is not None:
-                self.substitutes[member.substitute_for].append(member.name)
+        for name in self.substitute_names:
+            titular = sitting.titular_of(name)
+            if titular is not None:
+                self.substitutes[titular].append(name)
         self.proxy_spans = [span(proxy.window) for proxy in sitting.proxies]
         self.segments = self._proxy_segments()
+        self.segment_starts = [[s.start for s in segments] for segments in self.segments]
 
         present = [0] * (self.count + 2)
         for intervals in self.presence.values():
@@ -206,7 +218,8 @@ class _Engine:
     def _segments_of(self, proxy: Proxy, start: int, end: int) -> list[_Segment]:
         giver = self.presence.get(proxy.giver, [])
         holder = self.presence.get(proxy.holder, [])
-        arrival = _first_from(giver, start)
+        # The proxy takes effect once its giver is away; it ends when they come (back) in.
+        arrival = _first_from(giver, _first_absent_from(giver, start))
         cuts = {start, end + 1}
         seat = [self.presence.get(name, []) for name in self.substitutes.get(proxy.giver, ())]
         for intervals in (giver, holder, *seat):
@@ -297,9 +310,8 @@ class _Engine:
         start, end = self.proxy_spans[index]
         if not start <= position <= end:
             return ProxyStatus.OUTSIDE_WINDOW
-        segments = self.segments[index]
-        found = bisect.bisect_right([s.start for s in segments], position) - 1
-        return segments[found].status
+        found = bisect.bisect_right(self.segment_starts[index], position) - 1
+        return self.segments[index][found].status
 
     # -- members -------------------------------------------------------------
 
@@ -523,7 +535,8 @@ def explain(sitting: Sitting, name: str, question: str | int,
     at = f"à la question {key}"
     role = ""
     if member.substitute:
-        titular = f" de {sitting.member(member.substitute_for).display}" if member.substitute_for \
+        sits_for = sitting.titular_of(name)
+        titular = f" de {sitting.member(sits_for).display}" if sits_for \
             else (f" pour {member.commune}" if member.commune else "")
         role = f", {_agree(member, 'suppléant', 'suppléante')}{titular},"
     if engine.is_present(name, position):

@@ -72,8 +72,20 @@ __all__ = [
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and value < 0:
-        raise ValueError(f"{attribute.name} cannot be negative ({value})")
+    if value is None:
+        return
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SittingError(f"{attribute.name} must be a whole number, not {value!r}")
+    if value < 0:
+        raise SittingError(f"{attribute.name} cannot be negative ({value})")
+
+
+def _key(value: str | int) -> str:
+    return str(value)
+
+
+def _optional_key(value: str | int | None) -> str | None:
+    return None if value is None else str(value)
 
 
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -139,8 +151,8 @@ class Window:
     ``None`` at either end means the opening or the close of the sitting.
     """
 
-    start: str | None = None
-    end: str | None = None
+    start: str | None = attrs.field(default=None, converter=_optional_key)
+    end: str | None = attrs.field(default=None, converter=_optional_key)
 
     @classmethod
     def from_question(cls, key: str | int) -> Window:
@@ -263,6 +275,8 @@ class Agenda:
 
     def key(self, position: int) -> str:
         """The key of the question at 1-based ``position``."""
+        if not 1 <= position <= len(self.questions):
+            raise UnknownQuestionError(f"#{position}")
         return self.questions[position - 1]
 
     def __contains__(self, key: object) -> bool:
@@ -325,7 +339,7 @@ def _strings(items: Iterable[str]) -> tuple[str, ...]:
 class Deliberation:
     """What the record says of one question: who is interested, what was published."""
 
-    question: str
+    question: str = attrs.field(converter=_key)
     identifier: str | None = None
     title: str | None = None
     interested: tuple[str, ...] = attrs.field(default=(), converter=_strings)
@@ -460,12 +474,18 @@ class Sitting:
     _members_by_name: dict[str, Member] = attrs.field(
         init=False, eq=False, repr=False, hash=False
     )
+    _titulars: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _deliberations_by_question: dict[str, Deliberation] = attrs.field(
+        init=False, eq=False, repr=False, hash=False)
     _replayed: list[_engine.Replay] = attrs.field(factory=list, init=False, eq=False, repr=False,
                                           hash=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_sitting(self)
         object.__setattr__(self, "_members_by_name", {m.name: m for m in self.members})
+        object.__setattr__(self, "_titulars", _titulars(self.members))
+        _check_sitting(self)  # deliberations are unique per question past this point
+        object.__setattr__(self, "_deliberations_by_question",
+                           {d.question: d for d in self.deliberations})
 
     # -- lookups -------------------------------------------------------------
 
@@ -476,13 +496,18 @@ class Sitting:
         except KeyError:
             raise UnknownMemberError(name) from None
 
+    def titular_of(self, substitute: str) -> str | None:
+        """The titular a substitute sits for: the one the record names, else the only
+        titular of the substitute's commune; ``None`` when the record lists no such titular."""
+        return self._titulars.get(substitute)
+
+    def substitutes_of(self, titular: str) -> tuple[str, ...]:
+        """The substitutes who may sit for ``titular``."""
+        return tuple(s for s, t in self._titulars.items() if t == titular)
+
     def deliberation(self, question: str | int) -> Deliberation | None:
         """The deliberation published for ``question``, if any."""
-        key = str(question)
-        for deliberation in self.deliberations:
-            if deliberation.question == key:
-                return deliberation
-        return None
+        return self._deliberations_by_question.get(str(question))
 
     @property
     def rule_set(self) -> RuleSet:
@@ -509,6 +534,27 @@ class Sitting:
     def explain(self, member: str, question: str | int) -> str:
         """One French sentence: why ``member`` counts, or not, at ``question``."""
         return self.replay().explain(member, question)
+
+
+def _titulars(members: Sequence[Member]) -> dict[str, str]:
+    """Substitute → titular: named by the record, else the single titular of the commune.
+
+    A substitute sits for the titular of a single-seat commune (CGCT L5211-6),
+    so a commune with one titular listed identifies them.
+    """
+    by_commune: dict[str, list[str]] = defaultdict(list)
+    for member in members:
+        if not member.substitute and member.commune is not None:
+            by_commune[member.commune].append(member.name)
+    titulars: dict[str, str] = {}
+    for member in members:
+        if not member.substitute:
+            continue
+        if member.substitute_for is not None:
+            titulars[member.name] = member.substitute_for
+        elif member.commune is not None and len(by_commune.get(member.commune, ())) == 1:
+            titulars[member.name] = by_commune[member.commune][0]
+    return titulars
 
 
 def _check_sitting(sitting: Sitting) -> None:
@@ -546,14 +592,12 @@ def _check_sitting(sitting: Sitting) -> None:
         seen[entry.member] = entry
         spans[entry.member] = [span(window, entry.member) for window in entry.windows]
 
-    for member in sitting.members:
-        if member.substitute_for is None:
-            continue
-        for s_start, s_end in spans.get(member.name, ()):
-            for t_start, t_end in spans.get(member.substitute_for, ()):
+    for substitute, titular in sitting._titulars.items():
+        for s_start, s_end in spans.get(substitute, ()):
+            for t_start, t_end in spans.get(titular, ()):
                 if s_start <= t_end and t_start <= s_end:
                     raise TitularAndSubstituteError(
-                        member.substitute_for, member.name, agenda.key(max(s_start, t_start))
+                        titular, substitute, agenda.key(max(s_start, t_start))
                     )
 
     by_giver: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
@@ -579,6 +623,11 @@ def _check_sitting(sitting: Sitting) -> None:
             known(name, "interested", deliberation.question)
         for name in deliberation.not_voting:
             known(name, "not voting", deliberation.question)
+        named = [*deliberation.interested, *deliberation.not_voting]
+        for name in set(named):
+            if named.count(name) > 1:
+                raise SittingError(f"{name!r} is named twice among the interested and those "
+                                   f"not voting at question {deliberation.question}")
     known(sitting.president, "president")
     known(sitting.secretary, "secretary")
 
