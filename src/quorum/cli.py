@@ -18,6 +18,7 @@ Python traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -43,8 +44,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a wrong command line is one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message}\n"
-                                   f"(see '{self.prog} --help')\n")
+        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -158,7 +158,8 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
     """Run the command line; return the exit status (the console script exits with it)."""
     out, err = stdout or sys.stdout, stderr or sys.stderr
     try:
-        args = _parser().parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a wrong command line
         return int(stop.code) if isinstance(stop.code, int) else EXIT_UNREADABLE
     try:

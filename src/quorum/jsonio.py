@@ -78,18 +78,31 @@ def sitting_to_json(sitting: Sitting) -> dict[str, Any]:
 
 def sitting_from_json(data: dict[str, Any] | str) -> Sitting:
     """A sitting from its JSON object (or the JSON text)."""
+    parsed = _parse(data, "a sitting")
     try:
-        parsed = json.loads(data) if isinstance(data, str) else data
         return converter.structure(parsed, Sitting)
     except QuorumError:
         raise
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError,
+            AttributeError) as error:
         raise JSONFormatError(f"not the JSON of a sitting: {_describe(error)}") from error
     except BaseExceptionGroup as group:  # validators raising inside a cattrs group
         inner = group.exceptions[0]
         if isinstance(inner, QuorumError):
             raise inner from None
         raise JSONFormatError(f"not the JSON of a sitting: {_describe(group)}") from group
+
+
+def _parse(data: object, what: str) -> dict[str, Any]:
+    """The JSON object in ``data`` (text or already parsed), or a JSONFormatError."""
+    if isinstance(data, str | bytes):
+        try:
+            data = json.loads(data)
+        except ValueError as error:
+            raise JSONFormatError(f"not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise JSONFormatError(f"the JSON of {what} is an object, not {type(data).__name__}")
+    return data
 
 
 def _describe(error: BaseException) -> str:
@@ -146,15 +159,18 @@ def replay_to_json(replayed: Replay) -> dict[str, Any]:
 
 def replay_from_json(data: dict[str, Any] | str) -> Replay:
     """A replay from its JSON object; figures that disagree with the sitting are refused."""
-    parsed = json.loads(data) if isinstance(data, str) else data
-    if not isinstance(parsed, dict) or "sitting" not in parsed or "questions" not in parsed:
+    parsed = _parse(data, "a replay")
+    if "sitting" not in parsed or "questions" not in parsed:
         raise JSONFormatError("the JSON of a replay has 'sitting' and 'questions'")
     sitting = sitting_from_json(parsed["sitting"])
     fresh = replay(sitting)
-    if len(parsed["questions"]) != len(fresh):
+    questions = parsed["questions"]
+    if not isinstance(questions, list) or len(questions) != len(fresh):
         raise JSONFormatError("the replay does not list every question of the agenda")
     states = []
-    for item, computed in zip(parsed["questions"], fresh, strict=True):
+    for item, computed in zip(questions, fresh, strict=True):
+        if not isinstance(item, dict):
+            raise JSONFormatError(f"a question is an object, not {type(item).__name__}")
         unknown = set(item) - _STATE_FIELDS - _DERIVED
         if unknown:
             raise JSONFormatError(f"unknown keys in a question: {sorted(unknown)}")
@@ -163,7 +179,9 @@ def replay_from_json(data: dict[str, Any] | str) -> Replay:
                                   engine=computed.engine)
         except TypeError as error:
             raise JSONFormatError(f"question {item.get('question')!r}: {error}") from None
-        if state != computed:
+        # Derived figures too must be those of the sitting: nothing is taken on trust.
+        expected = question_to_json(computed)
+        if state != computed or any(item[k] != expected[k] for k in _DERIVED if k in item):
             raise JSONFormatError(
                 f"question {state.question!r}: the figures disagree with a replay of the sitting"
             )
