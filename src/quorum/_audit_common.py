@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import attrs
 
+from quorum._french import plural
 from quorum.model import Location, Sitting
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "Severity",
     "at_questions",
     "names",
+    "LABELS",
     "plural",
     "question_ranges",
 ]
@@ -47,7 +49,7 @@ def _strings(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
-_LABELS: dict[str, str] = {"error": "erreur", "warning": "avertissement", "info": "information"}
+LABELS: dict[str, str] = {"error": "erreur", "warning": "avertissement", "info": "information"}
 
 
 @attrs.frozen(kw_only=True)
@@ -99,7 +101,7 @@ class Finding:
     def __str__(self) -> str:
         where = self.where
         prefix = f"{where}: " if where else ""
-        return f"{prefix}{_LABELS[self.severity]} [{self.code}] {self.message}"
+        return f"{prefix}{LABELS[self.severity]} [{self.code}] {self.message}"
 
 
 class Locator:
@@ -130,12 +132,6 @@ class Locator:
             return {"file": self.file}
         return {"line": location.line, "column": location.column,
                 "file": location.file if location.file is not None else self.file}
-
-
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``"1 présent"``, ``"2 présents"``: the count and the noun agreed with it."""
-    word = singular if count <= 1 else (many if many is not None else singular + "s")
-    return f"{count} {word}"
 
 
 def names(items: Sequence[str], limit: int = 8) -> str:

@@ -60,7 +60,7 @@ from quorum._audit_checks import (
     clear_days,
     seats,
 )
-from quorum._audit_common import SEVERITIES, Finding, Locator, Severity, plural
+from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
 from quorum._audit_tally import (
     OUTCOMES,
     Outcome,
@@ -70,6 +70,7 @@ from quorum._audit_tally import (
     outcome_text,
     tally_outcome,
 )
+from quorum._french import french_date
 from quorum.model import Sitting
 
 __all__ = [
@@ -114,13 +115,6 @@ CODES: tuple[str, ...] = (
 
 _RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 _HEADINGS = {"error": "Erreurs", "warning": "Avertissements", "info": "Informations"}
-_LABELS = {"error": "erreur", "warning": "avertissement", "info": "information"}
-
-
-def _months(day: datetime.date) -> str:
-    months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-              "septembre", "octobre", "novembre", "décembre"]
-    return f"{day.day}{'er' if day.day == 1 else ''} {months[day.month - 1]} {day.year}"
 
 
 @attrs.frozen(kw_only=True)
@@ -227,7 +221,7 @@ class AuditReport:
         if self.body:
             title += f" — {self.body}"
         if self.date:
-            title += f", séance du {_months(self.date)}"
+            title += f", séance du {french_date(self.date)}"
         lines += [title, self.verdict()]
         for severity in SEVERITIES:
             found = self.with_severity(severity)
@@ -271,7 +265,7 @@ def _report_html(report: AuditReport) -> str:
     if report.findings:
         parts.append(html_table(
             ["gravité", "code", "question", "où", "message"],
-            [[_LABELS[f.severity], f.code, questions(f), f.where, f.message]
+            [[LABELS[f.severity], f.code, questions(f), f.where, f.message]
              for f in report.findings],
             caption="Constats", levels=[f.severity for f in report.findings], align="<<<<<"))
     return "\n".join(parts)

@@ -27,13 +27,13 @@ question  présents  quorum atteint
 
 from __future__ import annotations
 
-import datetime
 import html
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from quorum._french import french_date
 from quorum.errors import MissingExtraError
 
 if TYPE_CHECKING:
@@ -71,20 +71,6 @@ LEVEL_STYLES: dict[str, str] = {
 REPLAY_HEADERS = ("question", "présents", "absents", "représentés", "votants",
                   "intéressés", "quorum", "quorum atteint")
 """The French column headings of a replay's table."""
-
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
-
-
-def french_date(date: datetime.date) -> str:
-    """The date as French prose writes it.
-
-    >>> french_date(datetime.date(2026, 6, 25)), french_date(datetime.date(2026, 7, 1))
-    ('25 juin 2026', '1er juillet 2026')
-    """
-    day = "1er" if date.day == 1 else str(date.day)
-    return f"{day} {_MONTHS[date.month - 1]} {date.year}"
-
 
 def sitting_caption(sitting: Sitting) -> str:
     """One line naming the sitting: body, date, members in office and quorum."""

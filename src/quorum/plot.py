@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quorum._french import french_date, plural
 from quorum.audit import audit
-from quorum.display import french_date
 from quorum.engine import _merge
 from quorum.errors import MissingExtraError, QuorumError
 
@@ -85,10 +85,6 @@ def _format_of(path: str | Path) -> tuple[Path, str]:
         return target, FORMATS[target.suffix.lower()]
     except KeyError:
         raise ChartFormatError(target) from None
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 def attendance_changes(sitting: Sitting) -> tuple[Counter[int], Counter[int]]:
@@ -228,7 +224,7 @@ def _draw_changes(frame: _Frame, arrivals: Counter[int], departures: Counter[int
                                          (departures[position], "départ", "−", _DEPARTURE)):
             if not count:
                 continue
-            text = f"{sign}{_plural(count, word)}"
+            text = f"{sign}{plural(count, word)}"
             ax.text(position - 0.5, y, text, rotation=90, color=color, fontsize=8,
                     ha="center", va="bottom", zorder=6,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})

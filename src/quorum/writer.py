@@ -37,6 +37,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from quorum._french import french_date
 from quorum.model import (
     Attendance,
     BodyKind,
@@ -50,23 +51,9 @@ from quorum.reader._build import body_kind
 
 __all__ = ["in_record_order", "render_record"]
 
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
 _KIND_WORDS = {BodyKind.EPCI: "EPCI", BodyKind.COMMUNE: "commune",
                BodyKind.SMALL_COMMUNE: "petite commune", BodyKind.DEPARTEMENT: "département",
                BodyKind.REGION: "région"}
-
-
-def french_date(day: datetime.date, weekday: bool = True) -> str:
-    """« jeudi 25 juin 2026 », « 1er avril 2026 ».
-
-    >>> french_date(datetime.date(2026, 4, 1))
-    'mercredi 1er avril 2026'
-    """
-    number = "1er" if day.day == 1 else str(day.day)
-    text = f"{number} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def _time(value: datetime.time) -> str:
@@ -176,7 +163,7 @@ def render_record(sitting: Sitting) -> str:
     """The sitting as a published record (see the module docstring)."""
     sitting = in_record_order(sitting)
     attendance = {entry.member: entry for entry in sitting.attendance}
-    lines = [sitting.body, f"Séance du {french_date(sitting.date)}"]
+    lines = [sitting.body, f"Séance du {french_date(sitting.date, weekday=True)}"]
     implied = body_kind(sitting.body)
     if sitting.kind is BodyKind.SMALL_COMMUNE and implied is BodyKind.COMMUNE:
         lines.append("Commune de moins de 3 500 habitants")
@@ -187,7 +174,7 @@ def render_record(sitting: Sitting) -> str:
         lines.append(_counts(sitting.header_counts))
     sentence = "Le Conseil"
     if sitting.convened is not None:
-        sentence += f", convoqué le {french_date(sitting.convened, weekday=False)},"
+        sentence += f", convoqué le {french_date(sitting.convened)},"
     if sitting.place is not None or sitting.president is not None:
         sentence += " s'est réuni"
         if sitting.place is not None:
