@@ -15,13 +15,13 @@ from quorum._french import plural
 from quorum.model import Location, Sitting
 
 __all__ = [
+    "LABELS",
     "SEVERITIES",
     "Finding",
     "Locator",
     "Severity",
     "at_questions",
     "names",
-    "LABELS",
     "plural",
     "question_ranges",
 ]
