@@ -633,8 +633,14 @@ def _mask_parentheses(folded: str, start: int, end: int) -> str:
     return "".join(chars)
 
 
+# Whether a line begins with any of these: one pattern tries them all in one
+# call (it is asked of every line a list runs on to).
+_SECTION = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _AGENDA, _DELIBERATION, _KEY_LINE, _SEANCE, _TALLY,
+    _COUNT,
+)))
+
+
 def _starts_section(folded: str) -> bool:
     at = _PREFIX.match(folded).end()  # type: ignore[union-attr]
-    return any(p.match(folded, at) for p in (
-        _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _AGENDA, _DELIBERATION, _KEY_LINE, _SEANCE,
-    )) or bool(_TALLY.match(folded, at)) or bool(_COUNT.match(folded, at))
+    return bool(_SECTION.match(folded, at))

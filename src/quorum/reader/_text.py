@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from operator import itemgetter
 
 import attrs
 
@@ -96,12 +97,9 @@ class Source:
         return len(self.raw)
 
 
-@attrs.define
-class _Entry:
-    problem: ReadProblem
-    kind: str
-    name: str
-    candidates: tuple[str, ...]
+# line, column, message, length, kind, name, candidates: a plain tuple, for
+# garbage makes a problem of every other word (100,000 of them in 5 MB).
+_Entry = tuple[int, int, str, int, str, str, tuple[str, ...]]
 
 
 @attrs.define
@@ -114,22 +112,25 @@ class Problems:
     def add(self, message: str, line: int, column: int = 1, length: int = 1, *,
             kind: str = "", name: str = "", candidates: Sequence[str] = ()) -> None:
         """Record a problem at ``line`` (1-based) and ``column`` (1-based)."""
-        source_line = self.source.raw[line - 1] if 0 < line <= len(self.source) else ""
-        problem = ReadProblem(message=message, line=line, column=max(1, column),
-                              source_line=source_line, file=self.source.file,
-                              length=max(1, length))
-        self.entries.append(_Entry(problem, kind, name, tuple(candidates)))
+        self.entries.append((line, max(1, column), message, max(1, length), kind, name,
+                             tuple(candidates)))
 
     def __bool__(self) -> bool:
         return bool(self.entries)
 
     def error(self) -> RecordError:
         """The error carrying every problem, of the class the first one calls for."""
-        entries = sorted(self.entries, key=lambda e: (e.problem.line, e.problem.column))
-        problems = [e.problem for e in entries]
-        first = entries[0]
-        if first.kind == "ambiguous":
-            return AmbiguousNameError(problems, name=first.name, candidates=first.candidates)
-        if first.kind == "unknown":
-            return UnknownNameError(problems, name=first.name, candidates=first.candidates)
+        raw = self.source.raw
+        file = self.source.file
+        entries = sorted(self.entries, key=itemgetter(0, 1))
+        problems = [
+            ReadProblem(message=message, line=line, column=column, length=length, file=file,
+                        source_line=raw[line - 1] if 0 < line <= len(raw) else "")
+            for line, column, message, length, _, _, _ in entries
+        ]
+        _, _, _, _, kind, name, candidates = entries[0]
+        if kind == "ambiguous":
+            return AmbiguousNameError(problems, name=name, candidates=candidates)
+        if kind == "unknown":
+            return UnknownNameError(problems, name=name, candidates=candidates)
         return RecordError(problems)
