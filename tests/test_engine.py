@@ -117,3 +117,21 @@ def test_bad_figures_are_sitting_errors() -> None:
     with pytest.raises(quorum.SittingError, match="whole number"):
         council([Member(name="A")], [Attendance.present("A")], [],
                 in_office="3")
+
+
+def test_misuse_raises_quorum_errors(tmp_path: object) -> None:
+    from quorum.scdl import write_scdl
+
+    sitting = council([Member(name="A")], [Attendance.present("A")], [])
+    with pytest.raises(quorum.NoTallyError) as caught:
+        quorum.audit(sitting).tally("1")
+    assert caught.value.question == "1"
+    with pytest.raises(quorum.UsageTypeError):
+        write_scdl([42], "unused.csv")  # type: ignore[list-item]
+    detached = quorum.replay_from_json(quorum.to_json(sitting.replay())).at(1)
+    assert detached.present_members == ("A",)  # rebuilt with its sitting
+    bare = quorum.QuestionState(question="1", position=1, in_office=1, present=1,
+                                represented=0, interested=0, interested_present=0, quorum=1,
+                                quorum_count=1, quorum_met=True)
+    with pytest.raises(quorum.DetachedStateError):
+        bare.present_members

@@ -19,11 +19,13 @@ from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
     AmbiguousNameError,
+    DetachedStateError,
     DuplicateAttendanceError,
     DuplicateMemberError,
     InvertedWindowError,
     MissingExtraError,
     NameMatchError,
+    NoTallyError,
     OverlappingProxiesError,
     PresentAndAbsentError,
     QuorumError,
@@ -35,6 +37,8 @@ from quorum.errors import (
     UnknownMemberError,
     UnknownNameError,
     UnknownQuestionError,
+    UsageError,
+    UsageTypeError,
 )
 from quorum.jsonio import (
     JSONFormatError,
@@ -87,6 +91,7 @@ __all__ = [
     "AuditReport",
     "BodyKind",
     "Deliberation",
+    "DetachedStateError",
     "Disagreement",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
@@ -98,6 +103,7 @@ __all__ = [
     "Member",
     "MissingExtraError",
     "NameMatchError",
+    "NoTallyError",
     "OverlappingProxiesError",
     "PresentAndAbsentError",
     "Proxy",
@@ -122,6 +128,8 @@ __all__ = [
     "UnknownMemberError",
     "UnknownNameError",
     "UnknownQuestionError",
+    "UsageError",
+    "UsageTypeError",
     "Window",
     "audit",
     "explain",

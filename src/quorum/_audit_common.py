@@ -12,6 +12,7 @@ from typing import Any, Literal
 import attrs
 
 from quorum._french import plural
+from quorum.errors import UsageError
 from quorum.model import Location, Sitting
 
 __all__ = [
@@ -37,12 +38,12 @@ _CODE = re.compile(r"^[a-z]+(-[a-z]+)*$")
 
 def _severity(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if value not in SEVERITIES:
-        raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}, not {value!r}")
+        raise UsageError(f"severity must be one of {', '.join(SEVERITIES)}, not {value!r}")
 
 
 def _code(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not _CODE.match(value):
-        raise ValueError(f"finding code must be kebab-case, not {value!r}")
+        raise UsageError(f"finding code must be kebab-case, not {value!r}")
 
 
 def _strings(items: Iterable[str]) -> tuple[str, ...]:

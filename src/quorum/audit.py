@@ -71,6 +71,7 @@ from quorum._audit_tally import (
     tally_outcome,
 )
 from quorum._french import french_date
+from quorum.errors import NoTallyError
 from quorum.model import Sitting
 
 __all__ = [
@@ -157,7 +158,7 @@ class AuditReport:
         for check in self.tallies:
             if check.question == str(question):
                 return check
-        raise KeyError(f"no tally is published for question {question!r}")
+        raise NoTallyError(str(question))
 
     @property
     def codes(self) -> tuple[str, ...]:

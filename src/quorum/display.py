@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from quorum._french import french_date
-from quorum.errors import MissingExtraError
+from quorum.errors import MissingExtraError, UsageError
 
 if TYPE_CHECKING:
     import pandas
@@ -95,7 +95,7 @@ def _alignments(width: int, rows: Sequence[Sequence[object]],
     """``"<"`` or ``">"`` per column: numbers to the right unless ``align`` says."""
     if align is not None:
         if len(align) != width or set(align) - {"<", ">"}:
-            raise ValueError(f"align needs one '<' or '>' per column, got {align!r}")
+            raise UsageError(f"align needs one '<' or '>' per column, got {align!r}")
         return align
     return "".join(
         ">" if rows and all(_is_number(row[i]) or row[i] is None for row in rows)
@@ -108,7 +108,7 @@ def _checked(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[S
     listed = list(rows)
     for number, row in enumerate(listed, start=1):
         if len(row) != len(headers):
-            raise ValueError(f"row {number} has {len(row)} cells for {len(headers)} headers")
+            raise UsageError(f"row {number} has {len(row)} cells for {len(headers)} headers")
     return listed
 
 
@@ -153,7 +153,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *,
     """
     listed = _checked(headers, rows)
     if levels is not None and len(levels) != len(listed):
-        raise ValueError(f"{len(levels)} levels for {len(listed)} rows")
+        raise UsageError(f"{len(levels)} levels for {len(listed)} rows")
     aligns = _alignments(len(headers), listed, align)
     styles = ['style="text-align:left"' if a == "<" else 'style="text-align:right"'
               for a in aligns]
@@ -167,7 +167,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *,
     for index, row in enumerate(listed):
         level = levels[index] if levels is not None else None
         if level is not None and level not in LEVEL_STYLES:
-            raise ValueError(f"unknown level {level!r}: use error, warning or info")
+            raise UsageError(f"unknown level {level!r}: use error, warning or info")
         attributes = (f' class="quorum-{level}" style="{LEVEL_STYLES[level]}"'
                       if level is not None else "")
         out.append(f"<tr{attributes}>" + "".join(

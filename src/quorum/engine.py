@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quorum.errors import DetachedStateError
 from quorum.model import Member, Proxy, Sitting, Window
 
 __all__ = [
@@ -383,7 +384,8 @@ class QuestionState:
 
     def _engine(self) -> _Engine:
         if self.engine is None:
-            raise LookupError("this state was loaded without its sitting; replay the sitting")
+            raise DetachedStateError(
+                "this state was loaded without its sitting; replay the sitting")
         return self.engine
 
     @property

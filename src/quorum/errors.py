@@ -23,11 +23,13 @@ import attrs
 
 __all__ = [
     "AmbiguousNameError",
+    "DetachedStateError",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
     "InvertedWindowError",
     "MissingExtraError",
     "NameMatchError",
+    "NoTallyError",
     "OverlappingProxiesError",
     "PresentAndAbsentError",
     "QuorumError",
@@ -39,6 +41,8 @@ __all__ = [
     "UnknownMemberError",
     "UnknownNameError",
     "UnknownQuestionError",
+    "UsageError",
+    "UsageTypeError",
 ]
 
 
@@ -245,3 +249,26 @@ class AmbiguousNameError(NameMatchError):
 
 class UnknownNameError(NameMatchError):
     """A name written in a record that matches no member listed present or absent."""
+
+
+class UsageError(QuorumError, ValueError):
+    """A call the library cannot honour as made: an unknown column, level or code."""
+
+
+class UsageTypeError(QuorumError, TypeError):
+    """A call given a value of the wrong kind (a list of rows where sittings were expected…)."""
+
+
+class NoTallyError(QuorumError, LookupError):
+    """No tally is published for the question asked."""
+
+    def __init__(self, question: str):
+        self.question = question
+        super().__init__(f"no tally is published for question {question!r}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class DetachedStateError(QuorumError, LookupError):
+    """A question's state loaded without its sitting cannot name the members behind it."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from quorum.errors import UsageError, UsageTypeError
 from quorum.model import Sitting
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ def scdl_rows(sitting: Sitting, report: AuditReport | None = None, *,
         if extra and key in extra:
             unknown = set(extra[key]) - set(COLUMNS)
             if unknown:
-                raise ValueError(f"not SCDL columns: {', '.join(sorted(unknown))}")
+                raise UsageError(f"not SCDL columns: {', '.join(sorted(unknown))}")
             row.update(extra[key])
         rows.append(row)
     return rows
@@ -107,7 +108,7 @@ def write_scdl(sittings_or_rows: Sitting | Iterable[Sitting] | Iterable[Mapping[
         elif isinstance(item, Mapping):
             rows.append(item)
         else:
-            raise TypeError(f"write_scdl takes sittings or rows, not {type(item).__name__}")
+            raise UsageTypeError(f"write_scdl takes sittings or rows, not {type(item).__name__}")
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="raise")
     writer.writeheader()
