@@ -119,7 +119,7 @@ def test_bad_figures_are_sitting_errors() -> None:
                 in_office="3")
 
 
-def test_misuse_raises_quorum_errors(tmp_path: object) -> None:
+def test_misuse_raises_quorum_errors() -> None:
     from quorum.scdl import write_scdl
 
     sitting = council([Member(name="A")], [Attendance.present("A")], [])
@@ -134,4 +134,4 @@ def test_misuse_raises_quorum_errors(tmp_path: object) -> None:
                                 represented=0, interested=0, interested_present=0, quorum=1,
                                 quorum_count=1, quorum_met=True)
     with pytest.raises(quorum.DetachedStateError):
-        bare.present_members
+        _ = bare.present_members
