@@ -227,7 +227,9 @@ _LONGEST = 80  # no name is longer: past this, text is not a name, and no fuzzy 
 
 def _blocks(name_key: str) -> list[str]:
     """The words of a key (three letters or more) and its first four letters, for blocking."""
-    return [*(f"w:{w}" for w in name_key.split() if len(w) >= 3), f"p:{name_key[:4]}"]
+    blocks = ["w:" + word for word in name_key.split() if len(word) >= 3]
+    blocks.append("p:" + name_key[:4])
+    return blocks
 
 
 def _ends_with(words: Sequence[str], tail: Sequence[str]) -> bool:
@@ -240,5 +242,5 @@ def _is_caps(word: str) -> bool:
 
 def _surname(name: str) -> str:
     words = name.split()
-    caps = [w for w in words if _is_caps(w)]
+    caps = [w for w in words if w.isupper()]  # _is_caps, without a call per word
     return " ".join(caps) if caps and len(caps) < len(words) else ""
