@@ -87,12 +87,16 @@ class _Builder:
         self.positions: dict[str, int] = {}
         self.keys: list[str] = []
         self.late: list[Attendance] = []  # members only the list of proxies names
+        # Each commune's first heading, where its spelling is canonical (a dict, not a
+        # search of every heading per reconciled spelling).
+        self.first_heading: dict[str, tuple[str, int, int]] = {}
 
     # -- members ---------------------------------------------------------------
 
     def _members(self) -> None:
-        for name, _, _ in self.reader.headings:
-            self.communes.add(name)
+        for heading in self.reader.headings:
+            self.communes.add(heading[0])
+            self.first_heading.setdefault(heading[0], heading)
         for person in self.reader.people:
             name = person.mention.name
             existing = self.members.same(name)
@@ -186,7 +190,7 @@ class _Builder:
                              candidates=self.communes.closest(name))
             return None
         if match.found != name:
-            first = next(h for h in self.reader.headings if h[0] == match.found)
+            first = self.first_heading[match.found]
             self.reader.reconciliations.append(Reconciliation(
                 kind="commune", canonical=match.found, written=name, line=line, column=column,
                 canonical_line=first[1], canonical_column=first[2], file=self.reader.file,

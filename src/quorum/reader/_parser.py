@@ -443,19 +443,19 @@ class Reader:
                commune: tuple[str, int, int] | None) -> None:
         source = self.source
         raw = source.raw[index]
-        masked = _mask_parentheses(source.folded[index], start, end)
-        separator = PROXY_SEPARATOR.search(masked, start, end)
+        separator = PROXY_SEPARATOR.search(_mask_parentheses(source.folded[index], start, end))
         if separator is None:
             self.problem("expected « giver à holder » in the list of proxies", index + 1,
                          start + 1, end - start)
             return
-        paren = raw.find("(", start, separator.start())
-        giver = parse_mention(source, index, start, paren if paren >= 0 else separator.start())
+        before, after = start + separator.start(), start + separator.end()  # in the line
+        paren = raw.find("(", start, before)
+        giver = parse_mention(source, index, start, paren if paren >= 0 else before)
         annotation = Annotation()
         if paren >= 0:
-            read_annotations(source, index, paren, separator.start(), annotation)
-        paren = raw.find("(", separator.end(), end)
-        holder = parse_mention(source, index, separator.end(), paren if paren >= 0 else end)
+            read_annotations(source, index, paren, before, annotation)
+        paren = raw.find("(", after, end)
+        holder = parse_mention(source, index, after, paren if paren >= 0 else end)
         if paren >= 0:
             read_annotations(source, index, paren, end, annotation)
         if giver is None or holder is None:
@@ -620,12 +620,20 @@ def _covering(pattern: re.Pattern[str], folded: str, start: int) -> list[re.Matc
 
 
 def _mask_parentheses(folded: str, start: int, end: int) -> str:
-    chars = list(folded)
+    """``folded[start:end]`` with what is in parentheses masked by « # ».
+
+    Only the item is copied, never the whole line: a list of proxies written on
+    one long line would otherwise be read in quadratic time.
+    """
+    item = folded[start:end]
+    if "(" not in item and ")" not in item:
+        return item
+    chars = list(item)
     depth = 0
-    for index in range(start, end):
-        if chars[index] == "(":
+    for index, char in enumerate(chars):
+        if char == "(":
             depth += 1
-        elif chars[index] == ")":
+        elif char == ")":
             depth = max(0, depth - 1)
             chars[index] = "#"
         if depth:
