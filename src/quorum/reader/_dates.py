@@ -51,7 +51,7 @@ _MONTH = ("janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|no
           "|decembre")
 _WEEKDAY = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
 _DATE = re.compile(
-    rf"\b(?:(?:{_WEEKDAY})\s+)?(\d{{1,2}})\s*(?:er\b)?\s*({_MONTH})\s+(\d{{4}})\b"
+    rf"\b(?:(?:{_WEEKDAY})\s+)?(\d{{1,2}})\s*+(?:er\b)?\s*+({_MONTH})\s+(\d{{4}})\b"
     r"|\b(\d{1,2})\s*[/.]\s*(\d{1,2})\s*[/.]\s*(\d{4})\b"
 )
 _TIME = re.compile(r"\b(\d{1,2})\s*(?:h|heures?|:)\s*(\d{2})?(?!\d)")

@@ -70,21 +70,25 @@ PROXY_SEPARATOR = re.compile(
     r"|represente\w*\s+par|a)\s"
 )
 _KEY = r"([0-9a-z][^\s,;:()]{0,40})"
-NUMBER = r"(?:n\s*[°o]\s*\.?\s*|n\.?\s+(?=\d)|numero\s+)?"
-_SUBJECT = r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*"
+# Runs of spaces are matched possessively (``\s*+``) where what follows cannot
+# be a space: the same matches, but a long run of spaces before a word that
+# does not fit is given up at once instead of being split every possible way
+# (quadratic: « en exercice » and 5 MB of spaces took hours).
+NUMBER = r"(?:n\s*+[°o]\s*+\.?\s*+|n\.?\s++(?=\d)|numero\s++)?"
+_SUBJECT = r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*+"
 _START = re.compile(
-    r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s+(?:de\s+la|du|de|a\s+la|au|le|la)?\s*"
+    r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s++(?:de\s+la|du|de|a\s+la|au|le|la)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
-_END = re.compile(r"jusqu'(?:a|au)\s*" + _SUBJECT + NUMBER + _KEY + r"(?:\s+incluse?s?)?")
+_END = re.compile(r"jusqu'(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY + r"(?:\s+incluse?s?)?")
 _BEFORE = re.compile(
-    r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s+(?:a|avant|lors\s+de|au|des)\s*"
+    r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s++(?:a|avant|lors\s+de|au|des)\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
 # « absent à partir de la question 7 », « quitte la séance à compter du point 7 »: gone from 7.
 _LEFT_FROM = re.compile(
     r"(?:absent\w*|excuse\w*|quitte\w*(?:\s+la\s+seance)?|depart\w*|sorti\w*)\s+"
-    r"(?:a\s+compter|a\s+partir|des)\s+(?:de\s+la|du|de|a\s+la|au)?\s*"
+    r"(?:a\s+compter|a\s+partir|des)\s++(?:de\s+la|du|de|a\s+la|au)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")

@@ -22,7 +22,7 @@ passage, and gathers every problem before raising them together.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -67,14 +67,16 @@ _BODY = re.compile(
 )
 _DELIBERATION = re.compile(r"deliberation\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*")
 _KEY_LINE = re.compile(
-    r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*"
+    r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*+\.?\s*+"
     r"([0-9a-z][^\s,;:()]{0,40})"
 )
-_AND = re.compile(r"\s+(?:et|&)\s+")
+_AND = re.compile(r"\s(?:et|&)\s")
+_SPACES = re.compile(r"\s*")
 _RANGE = re.compile(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})")
-_IN_OFFICE = re.compile(r"en\s+exercice\s*:?\s*(\d{1,6})\b")
+# Possessive runs of spaces (``\s*+``): see quorum.reader._lists.NUMBER.
+_IN_OFFICE = re.compile(r"en\s+exercice\s*+:?\s*+(\d{1,6})\b")
 _COUNT = re.compile(
-    r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*:?\s*(\d{1,6})\b"
+    r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*+:?\s*+(\d{1,6})\b"
 )
 _CONVENED = re.compile(
     r"convoque\w*\s+(?:le\s+|en\s+date\s+du\s+|pour\s+le\s+)?"
@@ -100,7 +102,7 @@ _TALLY = re.compile(
     r"(pour|contre|abstentions?|conseill\w*\s+interess\w*"
     r"|ne\s+pren\w*\s+pas\s+part\s+au\s+vote|non[\s-]participations?"
     r"|(?:bulletins?\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?)"
-    r"\s*\*?\s*:\s*(\d{1,6})\b"
+    r"\s*+\*?\s*+:\s*+(\d{1,6})\b"
 )
 _SEPARATORS = re.compile(r"[\s,;./*-]*")
 _NUMERIC = re.compile(r"\d+")
@@ -311,11 +313,11 @@ class Reader:
             stop = stop if stop >= 0 else item.end
             # Here « et » always separates two people (« MM. Paul A et Jean B »).
             begin = item.start
-            for match in _AND.finditer(folded, item.start, stop):
-                mention = parse_mention(self.source, index, begin, match.start())
+            for and_start, and_end in _and_spans(folded, item.start, stop):
+                mention = parse_mention(self.source, index, begin, and_start)
                 if mention is not None:
                     mentions.append(mention)
-                begin = match.end()
+                begin = and_end
             mention = parse_mention(self.source, index, begin, stop)
             if mention is not None:
                 mentions.append(mention)
@@ -617,6 +619,22 @@ def _covering(pattern: re.Pattern[str], folded: str, start: int) -> list[re.Matc
             return []
         found.append(match)
         position = match.end()
+
+
+def _and_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The « et » and « & » between spaces from ``start`` to ``end``, each with its spaces.
+
+    What ``\\s+(?:et|&)\\s+`` finds, but that pattern, searched, would try every
+    space of a long run of spaces as a start (quadratic); this finds the word
+    with one space either side, then takes in the spaces around it.
+    """
+    position = start
+    while match := _AND.search(folded, position, end):
+        begin = match.start()
+        while begin > position and folded[begin - 1].isspace():
+            begin -= 1
+        position = _SPACES.match(folded, match.end(), end).end()  # type: ignore[union-attr]
+        yield begin, position
 
 
 def _mask_parentheses(folded: str, start: int, end: int) -> str:
