@@ -2,10 +2,11 @@
 
 Each shape here once made a pattern (or a loop) quadratic: a long run of
 spaces after a word that starts a pattern (« en exercice », « Présents »,
-« Rapport n », a day of the month, « à partir de la question », an « et »
-among the interested members), or a list of proxies on one long line.  Read
-in linear time each takes milliseconds; quadratic, minutes.  The bound is
-loose so that a loaded machine does not fail it.
+« Rapport n », a day of the month, « à partir de la question n° », « ** »
+opening a bold heading, an « et » among the interested members), or a list
+of proxies on one long line.  Read in linear time each takes milliseconds;
+quadratic, minutes.  The bound is loose so that a loaded machine does not
+fail it.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ SHAPES: dict[str, Callable[[], str]] = {
     "tally": lambda: f"{HEADER}Rapport n° 1 - x\nPour{SPACES}x : 1\n",
     "window": lambda: f"{HEADER}Étaient présents : M. LIND (à partir de la question n°{SPACES}#)\n",
     "interested": lambda: f"{HEADER}Rapport n° 1 - x\nConseillers intéressés : M. LIND{SPACES}x\n",
+    "bold heading": lambda: f"{HEADER}Étaient présents : **{SPACES}x\n",
     "proxies on one line": lambda: f"{HEADER}Procurations de vote : {PROXY * 4000}\n",
 }
 

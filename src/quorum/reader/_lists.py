@@ -52,7 +52,12 @@ _ET_CIVILITY = re.compile(
 _SPECIAL = re.compile(r"\*\*|[(),;]")
 _BRACKETS_AND_COLONS = re.compile(r"[():]")
 _BRACKETS = re.compile(r"[()]")
-_BOLD_HEADING = re.compile(r"\*\*\s*([^*:\n]{1,120}?)\s*(?::\s*\*\*|\*\*\s*:)")
+# « **Besançon :** », with possessive space runs (see NUMBER); the bold
+# markers round spaces alone (« ** :** ») are _BLANK_HEADING, the last space
+# as its name, which is what ``\*\*\s*([^*:\n]{1,120}?)\s*…`` found for them
+# by backtracking — quadratic in the spaces after « ** ».
+_BOLD_HEADING = re.compile(r"\*\*\s*+([^*:\n]{1,120}?)\s*+(?::\s*\*\*|\*\*\s*:)")
+_BLANK_HEADING = re.compile(r"\*\*\s*(\s)(?::\s*\*\*|\*\*\s*:)")
 # What may follow a name inside an item (folded text).
 TAIL = re.compile(
     r"\s(?:(supplee?e?s?|remplacee?s?)\s+par(?:\s+(?:son|sa|leur)\s+suppleant\w*)?"
@@ -191,7 +196,8 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
         elif depth:
             continue
         elif token == "**":
-            heading = _BOLD_HEADING.match(raw, index, end)
+            heading = (_BOLD_HEADING.match(raw, index, end)
+                       or _BLANK_HEADING.match(raw, index, end))
             if heading:
                 flush(item_start, index)
                 flush(heading.start(1), heading.end(1), "heading")
