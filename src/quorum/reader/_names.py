@@ -114,11 +114,17 @@ class NameIndex:
     # Names added since the last fuzzy match: most names read are only ever
     # matched exactly, so the indexes of the later steps are built on demand.
     _pending: list[str] = attrs.field(factory=list)
+    # Outcomes of match and closest, until a name is added: records repeat the
+    # same misspelt names, each worth a few distance computations.
+    _matches: dict[tuple[str, str | None], Match] = attrs.field(factory=dict)
+    _closest: dict[tuple[str, int], tuple[str, ...]] = attrs.field(factory=dict)
 
     def add(self, name: str, group: str | None = None) -> None:
         """Add a canonical ``name`` (``group``: the commune of a member, if known)."""
         if name in self._keys:
             return
+        self._matches.clear()
+        self._closest.clear()
         name_key = key(name)
         self.names.append(name)
         self._keys[name] = name_key
@@ -167,6 +173,12 @@ class NameIndex:
         """Match ``written`` (civility already removed); ``group`` narrows when it helps."""
         if written in self._keys:
             return Match((written,), "")
+        found = self._matches.get((written, group))
+        if found is None:
+            found = self._matches[written, group] = self._match(written, group)
+        return found
+
+    def _match(self, written: str, group: str | None) -> Match:
         written_key = key(written)
         self._index()
         steps: list[tuple[str, Iterable[str]]] = [
@@ -205,6 +217,12 @@ class NameIndex:
 
     def closest(self, written: str, count: int = 3) -> tuple[str, ...]:
         """The ``count`` canonical names closest to ``written``, for an error message."""
+        found = self._closest.get((written, count))
+        if found is None:
+            found = self._closest[written, count] = self._find_closest(written, count)
+        return found
+
+    def _find_closest(self, written: str, count: int) -> tuple[str, ...]:
         written_key = key(written)
         limit = max(3, len(written_key) // 3)
         scored = sorted(
