@@ -9,6 +9,11 @@ no pattern may backtrack catastrophically.  This times ``quorum.read_record``
   RecordError listing every member listed twice: building it is timed too);
 - *one line*: the list of those present repeated on one single line — the
   longest line a list can make;
+- *proxies*: the list of proxies likewise on one single line (no list of
+  those present: every holder is unknown, a problem each);
+- *spaced*: the reference record with every space widened to 1,000 spaces —
+  long runs of spaces after every word, where a pattern with two runs of
+  spaces side by side would backtrack quadratically;
 - *random*: random words, punctuation and French record vocabulary, with
   lines of random length;
 
@@ -53,6 +58,19 @@ def one_line(size: int) -> str:
             + (body + ", ") * (size // len(body) + 1))[:size]
 
 
+def proxies(size: int) -> str:
+    line = next(line for line in RECORD.read_text(encoding="utf-8").splitlines()
+                if line.startswith("Procurations de vote"))
+    body = line.removeprefix("Procurations de vote : ")
+    return ("Séance du jeudi 25 juin 2026\nMembres en exercice : 122\nProcurations de vote : "
+            + (body + ", ") * (size // len(body) + 1))[:size]
+
+
+def spaced(size: int) -> str:
+    text = RECORD.read_text(encoding="utf-8").replace(" ", " " * 1000)
+    return (text * (size // len(text) + 1))[:size]
+
+
 def random_text(size: int, seed: int = 26) -> str:
     rnd = random.Random(seed)
     words: list[str] = []
@@ -84,7 +102,9 @@ def best_of(text: str, runs: int = 3) -> tuple[float, str]:
 
 def main() -> None:
     print(f"{'input':<10} {'size':>8} {'seconds':>8}  outcome")
-    for name, make in (("repeated", repeated), ("one line", one_line), ("random", random_text)):
+    inputs = (("repeated", repeated), ("one line", one_line), ("proxies", proxies),
+              ("spaced", spaced), ("random", random_text))
+    for name, make in inputs:
         times = []
         for size in (MB * 5 // 2, 5 * MB):
             seconds, outcome = best_of(make(size))
