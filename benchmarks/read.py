@@ -50,20 +50,21 @@ def repeated(size: int) -> str:
     return (text * (size // len(text) + 1))[:size]
 
 
-def one_line(size: int) -> str:
+def _list_on_one_line(heading: str, size: int) -> str:
+    """The reference record's list after ``heading`` repeated on one line, after a header."""
     line = next(line for line in RECORD.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Étaient présents"))
-    body = line.removeprefix("Étaient présents : ")
-    return ("Séance du jeudi 25 juin 2026\nMembres en exercice : 122\nÉtaient présents : "
+                if line.startswith(heading))
+    body = line.removeprefix(f"{heading} : ")
+    return (f"Séance du jeudi 25 juin 2026\nMembres en exercice : 122\n{heading} : "
             + (body + ", ") * (size // len(body) + 1))[:size]
+
+
+def one_line(size: int) -> str:
+    return _list_on_one_line("Étaient présents", size)
 
 
 def proxies(size: int) -> str:
-    line = next(line for line in RECORD.read_text(encoding="utf-8").splitlines()
-                if line.startswith("Procurations de vote"))
-    body = line.removeprefix("Procurations de vote : ")
-    return ("Séance du jeudi 25 juin 2026\nMembres en exercice : 122\nProcurations de vote : "
-            + (body + ", ") * (size // len(body) + 1))[:size]
+    return _list_on_one_line("Procurations de vote", size)
 
 
 def spaced(size: int) -> str:
