@@ -71,8 +71,8 @@ def test_from_the_point_and_up_to_the_point() -> None:
     assert windows(sitting, "Charles POMMEY") == (Window(start="5"),)
     assert ("Damien AUBERT", "Damien LIARD", Window(end="6")) in proxies(sitting)
     assert sitting.president == "Valérie MAILLARD"
-    assert (sitting.at(6).present, sitting.at(6).represented) == (6, 2)
-    assert (sitting.at(7).present, sitting.at(7).represented) == (7, 1)
+    assert (sitting.at(6).present, sitting.at(6).represented) == (7, 2)
+    assert (sitting.at(7).present, sitting.at(7).represented) == (8, 1)
 
 
 def test_departures_inside_the_list_of_those_present() -> None:
