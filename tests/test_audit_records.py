@@ -81,7 +81,7 @@ def test_each_record_triggers_its_code(code: str) -> None:
 def test_findings_carry_the_line_of_the_record() -> None:
     report = audit("tally-inconsistent.txt")
     (finding,) = report.errors
-    assert (finding.question, finding.line) == ("2", 21)
+    assert (finding.question, finding.line) == ("2", 27)  # the « Pour : 5 » line
     holder = audit("proxy-holder-absent.txt").with_code("proxy-holder-absent")[0]
     assert holder.line == 19 and holder.questions == ("1", "2")
     named = audit("name-reconciled.txt").with_code("name-reconciled")[0]

@@ -445,6 +445,8 @@ class _Builder:
                 header_counts=block.counts,
             ))
             self.reader.locate("deliberation", key, block.line, 1)
+            if block.tally:  # where the tally starts (« Pour : 117 »), for the audit to cite
+                self.reader.locate("tally", key, min(line for _, line in block.tally.values()), 1)
             if block.counts is not None:
                 self.reader.locate("header_counts", key, block.line, 1)
         return deliberations
