@@ -561,3 +561,22 @@ def test_a_reconvened_sitting_is_called_three_clear_days_ahead() -> None:
     assert "convocation-too-late" in codes(attrs.evolve(reconvened, reconvened=False))
     too_late = build(reconvened=True, convened=datetime.date(2026, 1, 12))
     assert "CGCT L2121-17" in quorum.audit(too_late).with_code("convocation-too-late")[0].message
+
+
+def test_civility_doubtful() -> None:
+    def members(civility: str, first: str) -> list[Member]:
+        return [Member(name=f"{first} CALVAT" if n == A else n, civility=civility if n == A
+                       else "M.") for n in NAMES]
+
+    def with_first(civility: str, first: str) -> list[str]:
+        sitting = build(members=members(civility, first), president=B,
+                        attendance=[Attendance.present(f"{first} CALVAT")]
+                        + [Attendance.present(n) if n != E else Attendance.absent(n)
+                           for n in NAMES if n != A],
+                        proxies=[Proxy(giver=E, holder=B)])
+        return [f.code for f in quorum.audit(sitting).with_code("civility-doubtful")]
+
+    assert with_first("M.", "Lylia") == ["civility-doubtful"]
+    assert with_first("Mme", "Lylia") == []
+    assert with_first("M.", "Nicola") == []  # a man's name ending in -a
+    assert with_first("M.", "Ludovic") == []

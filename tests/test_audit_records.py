@@ -145,7 +145,9 @@ def test_reference_record_reports_each_spelling_variant(reference: quorum.AuditR
                             ("Marchaux-Chaudefontaine", "Marchaux-Chaufontaine"),
                             ("Velesmes-Essarts", "Essarts")]:
         assert any(written in m and listed in m for m in communes), (written, communes)
-    assert {f.severity for f in reference.findings} == {"warning"}
+    assert {f.severity for f in reference.findings} == {"warning", "info"}
+    (civility,) = reference.with_code("civility-doubtful")
+    assert (civility.severity, civility.members, civility.line) == ("info", ("Lylia CALVAT",), 19)
 
 
 def test_reference_record_names_the_proxy_whose_holder_was_absent(

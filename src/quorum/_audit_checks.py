@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -18,6 +19,7 @@ from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import HeaderCounts, Member, Proxy, Sitting
 
 __all__ = [
+    "check_civilities",
     "check_convocation",
     "check_disagreements",
     "check_headers",
@@ -392,6 +394,39 @@ def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
 
 def _at(question: str | None) -> str:
     return f" de la question {question}" if question else ""
+
+
+# -- civilities --------------------------------------------------------------------------
+
+# First names ending in -a that are men's; other first names ending in -a are mostly women's.
+_MEN_IN_A = frozenset({"aba", "andrea", "attila", "elia", "ilia", "ilya", "issa", "joshua",
+                       "luca", "moussa", "mustafa", "mustapha", "nicola", "noa", "sacha",
+                       "sasha", "yahya"})
+
+
+def _usually_feminine(first_name: str) -> bool:
+    """A narrow test on purpose: a last word of the first name ending in -a, not a man's."""
+    word = unicodedata.normalize("NFKD", first_name.split("-")[-1].lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return len(word) > 2 and word.endswith("a") and word not in _MEN_IN_A
+
+
+def check_civilities(sitting: Sitting, locator: Locator) -> list[Finding]:
+    """« M. » before a first name that is usually a woman's: kept as written, but said.
+
+    The civility sets the agreement of the explanations (présent / présente),
+    and a wrong one often hides a copy error in the list; we never correct it.
+    """
+    findings: list[Finding] = []
+    for member in sitting.members:
+        first = member.name.split()[0] if member.name.split() else ""
+        if member.civility == "M." and _usually_feminine(first):
+            findings.append(Finding(
+                severity="info", code="civility-doubtful", members=(member.name,),
+                message=(f"« {member.display} » : civilité « M. » devant le prénom « {first} », "
+                         "d'ordinaire féminin ; le relevé est gardé tel qu'écrit."),
+                **locator.place(("member", member.name))))
+    return findings
 
 
 # -- reconciliations --------------------------------------------------------------------

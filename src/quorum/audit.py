@@ -49,6 +49,7 @@ from typing import Any
 import attrs
 
 from quorum._audit_checks import (
+    check_civilities,
     check_convocation,
     check_disagreements,
     check_headers,
@@ -111,6 +112,7 @@ CODES: tuple[str, ...] = (
     "president-absent", "secretary-absent", "secretary-not-named",
     "convocation-too-late", "convocation-date-unknown", "members-count-mismatch",
     "header-count-mismatch", "name-reconciled", "commune-reconciled", "extracts-disagree",
+    "civility-doubtful",
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
 
@@ -314,6 +316,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings += check_seats(sitting, locator)
     findings += check_headers(sitting, replayed, locator)
     findings += check_reconciliations(sitting)
+    findings += check_civilities(sitting, locator)
     findings += check_disagreements(sitting)
     findings.sort(key=_sort_key(sitting))
     files = sitting.origin.files if sitting.origin is not None else ()
