@@ -192,3 +192,9 @@ def test_cli_always_exits_0_1_or_2(record: str, command: str) -> None:
     if status == 2:
         assert err.count("\n") == 1
         assert "internal error" not in err
+
+
+def test_a_folder_is_not_a_record(tmp_path: Path) -> None:
+    status, _, err = run("audit", str(tmp_path))
+    assert status == 2
+    assert err == f"quorum: {tmp_path}:1:1: {tmp_path} is a folder: name the record files in it\n"

@@ -59,10 +59,15 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
         return source, file
     if len(source) < 4096:
         try:
-            if Path(source).is_file():
-                return _read_file(Path(source), file)
+            kind = "file" if Path(source).is_file() else "folder" if Path(source).is_dir() else ""
         except (OSError, ValueError):
-            pass
+            kind = ""
+        if kind == "file":
+            return _read_file(Path(source), file)
+        if kind == "folder":
+            raise RecordError([ReadProblem(
+                message=f"{source} is a folder: name the record files in it",
+                line=1, column=1, file=file or source)])
         if (_PATH_LIKE.search(source.strip()) and " : " not in source
                 and not _HEADER_START.match(fold(source[:200]))):
             raise RecordError([ReadProblem(message=f"no such file: {source}", line=1, column=1,
