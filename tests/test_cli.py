@@ -198,3 +198,10 @@ def test_a_folder_is_not_a_record(tmp_path: Path) -> None:
     status, _, err = run("audit", str(tmp_path))
     assert status == 2
     assert err == f"quorum: {tmp_path}:1:1: {tmp_path} is a folder: name the record files in it\n"
+
+
+def test_standard_input_among_several_extracts() -> None:
+    status, out, _ = run("audit", str(RECORD), "-", "--format", "json", stdin=TEXT)
+    assert status == 0
+    assert [t["question"] for t in json.loads(out)["tallies"]] == ["26"]
+    assert run("audit", "-", "-", stdin=TEXT)[0] == 2

@@ -33,7 +33,6 @@ from quorum.errors import QuorumError, ReadProblem, RecordError
 from quorum.jsonio import question_to_json, replay_to_json
 from quorum.model import Sitting
 from quorum.reader import read_record, read_records
-from quorum.reader._merge import merge
 
 __all__ = ["main"]
 
@@ -88,8 +87,7 @@ def _read(sources: Sequence[str], stdin: TextIO) -> Sitting:
     text = stdin.read()
     if len(sources) == 1:
         return read_record(text, file="<stdin>")
-    return merge([read_record(text, file="<stdin>") if s == "-" else read_record(s)
-                  for s in sources])
+    return read_records([read_record(text, file="<stdin>") if s == "-" else s for s in sources])
 
 
 def _state_detail(state: QuestionState) -> str:

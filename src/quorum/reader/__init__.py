@@ -111,8 +111,10 @@ def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> S
                                        file=name)]) from None
 
 
-def read_records(sources: Iterable[str | os.PathLike[str]]) -> Sitting:
+def read_records(sources: Iterable[str | os.PathLike[str] | Sitting]) -> Sitting:
     """Read several extracts of one sitting and merge them into one sitting.
+
+    Each source is what :func:`read_record` takes, or an extract already read.
 
     Every extract repeats the header of the sitting (members, attendance,
     proxies) and brings its own deliberation.  Extracts of different
@@ -120,7 +122,8 @@ def read_records(sources: Iterable[str | os.PathLike[str]]) -> Sitting:
     that disagree are kept as :class:`~quorum.model.Disagreement` in the
     merged sitting's origin, the first extract's version winning.
     """
-    sittings = [read_record(source) for source in sources]
+    sittings = [source if isinstance(source, Sitting) else read_record(source)
+                for source in sources]
     if not sittings:
         raise RecordError([ReadProblem(message="no record to read", line=1, column=1)])
     return merge(sittings)
