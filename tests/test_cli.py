@@ -205,3 +205,10 @@ def test_standard_input_among_several_extracts() -> None:
     assert status == 0
     assert [t["question"] for t in json.loads(out)["tallies"]] == ["26"]
     assert run("audit", "-", "-", stdin=TEXT)[0] == 2
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "quorum", "replay", str(RECORD),
+                             "--question", "26"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0
+    assert result.stdout.startswith("question 26 : 95 présents + 23 représentés = 118 votants")
