@@ -105,6 +105,24 @@ _TALLY = re.compile(
     r"\s*+\*?\s*+:\s*+(\d{1,6})\b"
 )
 _SEPARATORS = re.compile(r"[\s,;./*-]*")
+# A tally label alone (« Contre : »), whatever follows: a count that cannot be
+# read after it is a problem, never a default 0.
+_TALLY_LABEL = re.compile(
+    r"(pour|contre|abstentions?|conseill\w*\s+interess\w*"
+    r"|ne\s+pren\w*\s+pas\s+part\s+au\s+vote|non[\s-]participations?"
+    r"|(?:bulletins?\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?)"
+    r"\s*+\*?\s*+:\s*+"
+)
+_WORDS = {"zero": 0, "neant": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2,
+          "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+          "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+          "seize": 16, "dix-sept": 17, "dix-huit": 18, "dix-neuf": 19, "vingt": 20}
+_COUNT_VALUE = re.compile(
+    r"(\d{1,6})(?![\d.,]\d)|(dix-(?:sept|huit|neuf)|zero|neant|aucune?|une?|deux|trois|quatre"
+    r"|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt)\b"
+)
+_UNIT = re.compile(r"\s*+(?:voix|votes?|suffrages?|membres?|elus?|conseillers?)\b")
+_NAMES_LEAD = re.compile(r"\s*+[-\u2013:]\s*+|\s*+,\s*+(?=m\.|mm\.|mme|mmes|mlle|monsieur|madame)")
 _NUMERIC = re.compile(r"\d+")
 
 
@@ -267,22 +285,16 @@ class Reader:
 
     def _tally_line(self, block: Block, index: int, at: int) -> bool:
         folded = self.source.folded[index]
-        found = _covering(_TALLY, folded, at) if ":" in folded else []
-        if found:
-            for match in found:
-                word = match.group(1)
-                name = ("pour" if word == "pour" else "contre" if word == "contre"
-                        else "abstention" if word.startswith("abst")
-                        else "interested" if word.startswith("conseil")
-                        else "not_voting" if word.startswith(("ne", "non"))
-                        else "blank")
-                if name in block.tally:
-                    self.problem(f"a second « {word} » line in this deliberation "
-                                 f"(first at line {block.tally[name][1]})",
-                                 index + 1, match.start() + 1, match.end() - match.start())
-                else:
-                    block.tally[name] = (int(match.group(2)), index + 1)
-            return True
+        if ":" in folded and (label := _TALLY_LABEL.match(folded, at)):
+            word = label.group(1)
+            if (word.startswith(("conseil", "ne")) and not _COUNT_VALUE.match(folded, label.end())
+                    and folded[label.end():].strip()):
+                # « Conseiller intéressé : M. X »: names, no count — read below.
+                pass
+            else:
+                self._tallies(block, index, label)
+                return True
+        handled = False
         handled = False
         if "interess" in folded and (interested := _INTERESTED.search(folded, at)):
             after = folded[interested.end():].strip()
@@ -303,6 +315,85 @@ class Reader:
             block.secret = True
             handled = True
         return handled
+
+    def _tallies(self, block: Block, index: int, label: re.Match[str] | None) -> None:
+        """« Pour : 117 voix », « Contre : 2 (M. A, Mme B) », « Contre : 1 - M. A », « une »."""
+        folded = self.source.folded[index]
+        line = index + 1
+        while label is not None:
+            word = label.group(1)
+            name = ("pour" if word == "pour" else "contre" if word == "contre"
+                    else "abstention" if word.startswith("abst")
+                    else "interested" if word.startswith("conseil")
+                    else "not_voting" if word.startswith(("ne", "non"))
+                    else "blank")
+            value = _COUNT_VALUE.match(folded, label.end())
+            if value is None:
+                rest = folded[label.end():].rstrip()
+                self.problem(f"cannot read the count after « {word} »: write a number",
+                             line, label.end() + 1, max(1, len(rest) - label.end()))
+                return
+            count = int(value.group(1)) if value.group(1) else _WORDS[value.group(2)]
+            if name in block.tally:
+                self.problem(f"a second « {word} » line in this deliberation "
+                             f"(first at line {block.tally[name][1]})",
+                             line, label.start() + 1, value.end() - label.start())
+            else:
+                block.tally[name] = (count, line)
+            position = value.end()
+            if unit := _UNIT.match(folded, position):
+                position = unit.end()
+            position, label = self._tally_rest(block, index, name, count, position)
+            if label is None and position < len(folded.rstrip()):
+                text = self.source.plain[index][position:].strip()
+                column = position + len(folded[position:]) - len(folded[position:].lstrip()) + 1
+                self.problem(f"cannot read « {text} » after the count of « {word} »",
+                             line, column, len(text))
+                return
+
+    def _tally_rest(self, block: Block, index: int, name: str, count: int, position: int
+                    ) -> tuple[int, re.Match[str] | None]:
+        """What follows one count: the next label, or the names counted. (where, next label)"""
+        folded = self.source.folded[index]
+        raw = self.source.raw[index]
+        end = len(folded.rstrip())
+        after = _SEPARATORS.match(folded, position).end()  # type: ignore[union-attr]
+        if after >= end:
+            return end, None
+        if label := _TALLY_LABEL.match(folded, after):
+            return after, label
+        stripped = _SPACES.match(folded, position).end()  # type: ignore[union-attr]
+        if folded.startswith("(", stripped):
+            close = raw.find(")", stripped)
+            if close < 0:
+                return position, None
+            names_start, names_end, position = stripped + 1, close, close + 1
+        elif lead := _NAMES_LEAD.match(folded, position):
+            following = None
+            for candidate in re.finditer(r"[,;.]\s*", folded[lead.end():end]):
+                if _TALLY_LABEL.match(folded, lead.end() + candidate.end()):
+                    following = lead.end() + candidate.start()
+                    break
+            names_start, names_end = lead.end(), following if following is not None else end
+            position = names_end
+        else:
+            return position, None
+        names = ([] if folded[names_start:names_end].lstrip().startswith("dont ")
+                 else self._names(index, names_start, names_end))
+        if not names:
+            if not folded[names_start:names_end].lstrip().startswith("dont "):
+                return names_start, None
+        elif len(names) != count:
+            self.problem(f"{len(names)} named here for a count of {count}", index + 1,
+                         names_start + 1, max(1, names_end - names_start))
+        target = {"not_voting": block.not_voting, "interested": block.interested}.get(name)
+        if target is not None:
+            known = {m.name for m in target}
+            target.extend(m for m in names if m.name not in known)
+        after = _SEPARATORS.match(folded, position).end()  # type: ignore[union-attr]
+        if after >= end:
+            return end, None
+        return after, _TALLY_LABEL.match(folded, after)
 
     def _names(self, index: int, start: int, end: int) -> list[Mention]:
         """The people named between two offsets (« Mme A, M. B et C »), footnotes dropped."""
