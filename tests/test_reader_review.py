@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quorum import RecordError, read_record
+from quorum import RecordError, Sitting, Window, read_record
 
 BASE = """Conseil de Communauté
 
@@ -70,3 +70,46 @@ def test_a_count_that_cannot_be_read_is_a_problem(line: str) -> None:
     with pytest.raises(RecordError) as caught:
         read_record(text)
     assert caught.value.line == text.split("\n").index(line) + 1
+
+
+# -- 2. departures read as arrivals ------------------------------------------
+
+
+def windows(sitting: Sitting, name: str) -> tuple[Window, ...]:
+    (entry,) = [a for a in sitting.attendance if a.member == name]
+    return entry.windows
+
+
+def with_baud(annotation: str) -> Sitting:
+    return read_record(BASE.replace("M. Bernard BAUD,", f"M. Bernard BAUD {annotation},"))
+
+
+@pytest.mark.parametrize("annotation", [
+    "(parti à partir de la question 4)", "(partie à compter de la question 4)",
+    "(parti à partir du point n° 4)", "(jusqu'à la question 4 exclue)",
+    "(jusqu'à la question n°4 non incluse)",
+])
+def test_departures_are_not_arrivals(annotation: str) -> None:
+    sitting = with_baud(annotation)
+    assert windows(sitting, "Bernard BAUD") == (Window(end="3"),)
+    assert sitting.at("3").present == 5 and sitting.at("4").present == 4
+
+
+def test_excluded_end_follows_the_order_of_passage() -> None:
+    text = BASE.replace("1, 2, 3, 4, 5", "1, 3, 2, 4, 5").replace(
+        "M. Bernard BAUD,", "M. Bernard BAUD (jusqu'à la question 2 exclue),")
+    assert windows(read_record(text), "Bernard BAUD") == (Window(end="3"),)
+
+
+def test_excluded_end_at_the_first_question_is_a_problem() -> None:
+    with pytest.raises(RecordError, match="leaves before the first question"):
+        with_baud("(jusqu'à la question 1 exclue)")
+
+
+@pytest.mark.parametrize("annotation", [
+    "(présent des questions 2 à 4)", "(de la question 2 à la question 4)",
+    "(présent du point n° 2 au point n° 4)", "(présente de la question 2 à 4 incluse)",
+])
+def test_a_window_from_one_question_to_another(annotation: str) -> None:
+    sitting = with_baud(annotation)
+    assert windows(sitting, "Bernard BAUD") == (Window(start="2", end="4"),)

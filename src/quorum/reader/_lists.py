@@ -85,14 +85,22 @@ _START = re.compile(
     r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s++(?:de\s+la|du|de|a\s+la|au|le|la)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
-_END = re.compile(r"jusqu'(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY + r"(?:\s+incluse?s?)?")
+# « jusqu'à la question 3 exclue » (group 2): gone from 3, like a departure at 3.
+_END = re.compile(r"jusqu'(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY
+                  + r"(?:\s+(?:(exclue?s?|non\s+incluse?s?)|incluse?s?))?")
+# « présent des questions 2 à 4 », « de la question 2 à la question 4 »: the window 2..4.
+_SPAN = re.compile(
+    r"(?:present\w*\s+)?(?:des|de\s+la|du|de)\s++" + _SUBJECT + NUMBER + _KEY
+    + r"\s++(?:a|au)\s++(?:la\s+|le\s+)?(?:(?:question|point|rapport|deliberation|dossier"
+    r"|affaire)s?\s*+)?" + NUMBER + _KEY + r"(?:\s+incluse?s?)?"
+)
 _BEFORE = re.compile(
     r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s++(?:a|avant|lors\s+de|au|des)\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
 # « absent à partir de la question 7 », « quitte la séance à compter du point 7 »: gone from 7.
 _LEFT_FROM = re.compile(
-    r"(?:absent\w*|excuse\w*|quitte\w*(?:\s+la\s+seance)?|depart\w*|sorti\w*)\s+"
+    r"(?:absent\w*|excuse\w*|quitte\w*(?:\s+la\s+seance)?|depart\w*|sorti\w*|partie?s?)\s+"
     r"(?:a\s+compter|a\s+partir|des)\s++(?:de\s+la|du|de|a\s+la|au)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
@@ -332,6 +340,14 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
         return
     understood = False
     taken: list[tuple[int, int]] = []
+    for match in _SPAN.finditer(folded, start, end):
+        taken.append((match.start(), match.end()))
+        for group, kind in ((1, "start"), (2, "end")):
+            key = plain[match.start(group):match.end(group)].rstrip(".")
+            begin = match.start() if group == 1 else match.start(group)
+            into.markers.append(Marker(kind, key, line + 1, begin + 1,
+                                       match.end(group) - begin))
+        understood = True
     for kind, pattern in (("before", _LEFT_FROM), ("start", _START), ("end", _END),
                           ("before", _BEFORE)):
         for match in pattern.finditer(folded, start, end):
@@ -339,7 +355,9 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
                 continue  # « absent à partir de … » is a departure, not an arrival
             taken.append((match.start(), match.end()))
             key = plain[match.start(1):match.end(1)].rstrip(".")
-            into.markers.append(Marker(kind, key, line + 1, match.start() + 1,
+            excluded = kind == "end" and match.group(2) is not None
+            into.markers.append(Marker("before" if excluded else kind, key, line + 1,
+                                       match.start() + 1,
                                        match.end() - match.start()))
             understood = True
     if understood:
