@@ -113,3 +113,29 @@ def test_excluded_end_at_the_first_question_is_a_problem() -> None:
 def test_a_window_from_one_question_to_another(annotation: str) -> None:
     sitting = with_baud(annotation)
     assert windows(sitting, "Bernard BAUD") == (Window(start="2", end="4"),)
+
+
+# -- 3. a departure with a proxy in the list of those present -----------------
+
+
+@pytest.mark.parametrize("item", [
+    "M. Bernard BAUD (départ à la question 4, pouvoir à M. Hugo HENRIOT),",
+    "M. Bernard BAUD (départ à la question 4) a donné pouvoir à M. Hugo HENRIOT,",
+    "M. Bernard BAUD (jusqu'à la question 3 incluse) a donné pouvoir à M. Hugo HENRIOT,",
+])
+def test_a_departure_with_a_proxy(item: str) -> None:
+    sitting = read_record(BASE.replace("M. Bernard BAUD,", item))
+    assert windows(sitting, "Bernard BAUD") == (Window(end="3"),)
+    (proxy,) = [p for p in sitting.proxies if p.giver == "Bernard BAUD"]
+    assert (proxy.holder, proxy.window) == ("Hugo HENRIOT", Window(start="4"))
+    assert (sitting.at("3").present, sitting.at("3").represented) == (5, 1)
+    assert (sitting.at("4").present, sitting.at("4").represented) == (4, 2)
+
+
+def test_an_arrival_with_a_proxy_before_it() -> None:
+    sitting = read_record(BASE.replace(
+        "M. Bernard BAUD,", "M. Bernard BAUD (à compter de la question 3, pouvoir à M. Hugo "
+        "HENRIOT),"))
+    assert windows(sitting, "Bernard BAUD") == (Window(start="3"),)
+    (proxy,) = [p for p in sitting.proxies if p.giver == "Bernard BAUD"]
+    assert proxy.window == Window(end="2")

@@ -87,6 +87,7 @@ class _Builder:
         self.positions: dict[str, int] = {}
         self.keys: list[str] = []
         self.late: list[Attendance] = []  # members only the list of proxies names
+        self.presence: dict[str, list[Window]] = {}  # the windows of those listed present
         # Each commune's first heading, where its spelling is canonical (a dict, not a
         # search of every heading per reconciled spelling).
         self.first_heading: dict[str, tuple[str, int, int]] = {}
@@ -362,9 +363,10 @@ class _Builder:
             if annotation.proxy_to is not None:
                 proxies.append(ProxyEntry(person.mention, annotation.proxy_to,
                                           annotation.markers if person.listed != "present"
-                                          else []))
+                                          else [], while_away=person.listed == "present"))
             if person.listed == "present":
                 windows = self._windows(annotation.markers, name) or [Window()]
+                self.presence[name] = windows
                 attendance.append(Attendance(member=name, windows=windows or [Window()],
                                              remote=annotation.remote))
             else:
@@ -391,6 +393,8 @@ class _Builder:
             windows = self._windows(entry.markers, f"the proxy of {entry.giver.name}")
             if giver is None or holder is None or windows is None:
                 continue
+            if not windows and entry.while_away and giver in self.presence:
+                windows = self._while_away(self.presence[giver])
             if len(windows) > 1:
                 marker = entry.markers[-1]
                 self.problem("a proxy has one window", marker.line, marker.column,
@@ -404,6 +408,24 @@ class _Builder:
                                  window=windows[0] if windows else Window()))
             self.reader.locate("proxy", giver, entry.giver.line, entry.giver.column)
         return proxies
+
+    def _while_away(self, presence: Sequence[Window]) -> list[Window]:
+        """The window of a proxy given by a member present in ``presence``: while they are away.
+
+        « M. X (départ à la question 4, pouvoir à M. Y) »: from question 4 on; an
+        arrival, up to the question before it.  Otherwise the whole sitting (a proxy
+        is not exercised while its giver is present).
+        """
+        if len(presence) != 1:
+            return []
+        start, end = presence[0].start, presence[0].end
+        if start is None and end is not None and end in self.positions:
+            position = self.positions[end] + 1
+            return [Window(start=self.keys[position])] if position < len(self.keys) else []
+        if start is not None and end is None and start in self.positions:
+            position = self.positions[start]
+            return [Window(end=self.keys[position - 1])] if position > 0 else []
+        return []
 
     def _role(self, mention: Mention | None, role: str) -> str | None:
         if mention is None:

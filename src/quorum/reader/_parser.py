@@ -144,6 +144,7 @@ class ProxyEntry:
     markers: list[Marker]
     commune: tuple[str, int, int] | None = None  # the heading over the giver, as written
     annotation: Annotation | None = None
+    while_away: bool = False  # written in the list of those present: while the giver is away
 
 
 @attrs.define
@@ -524,6 +525,11 @@ class Reader:
         elif tail.group(2):  # « Mme Y ayant la suppléance de M. X »
             person.substitute = True
             person.substitute_of = other
+        elif listed == "present":
+            # « M. X (départ à la question 4) a donné pouvoir à M. Y »: X's own window
+            # stays X's; the proxy runs when X is gone (see the builder).
+            self.proxies.append(ProxyEntry(person.mention, other, annotation.markers, None,
+                                           annotation, while_away=True))
         else:  # « M. X a donné pouvoir à M. Y »
             markers = [*person.annotation.markers, *annotation.markers]
             person.annotation.markers = []
