@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from quorum import RecordError, Sitting, Window, read_record
@@ -139,3 +142,62 @@ def test_an_arrival_with_a_proxy_before_it() -> None:
     assert windows(sitting, "Bernard BAUD") == (Window(start="3"),)
     (proxy,) = [p for p in sitting.proxies if p.giver == "Bernard BAUD"]
     assert proxy.window == Window(end="2")
+
+
+# -- 4. lines wrapped in the middle of an item ---------------------------------
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "gbm-conseil-2026-06-25-rapport-26.txt"
+
+
+def test_the_reference_record_with_its_lists_wrapped(reference: Sitting) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    lines: list[str] = []
+    wrapped = 0
+    for line in text.split("\n"):
+        if len(line) > 80 and line.startswith(("Ordre de passage", "Étaient", "Procurations")):
+            lines.extend(textwrap.wrap(line, 80, break_on_hyphens=False))
+            wrapped += 1
+        else:
+            lines.append(line)
+    assert wrapped == 4
+    sitting = read_record("\n".join(lines))
+    assert sitting == reference
+    # What a reconciliation cites is where it is written, on its wrapped line.
+    (huot,) = [r for r in sitting.origin.reconciliations if "HUOT" in r.written]
+    assert lines[huot.line - 1][huot.column - 1:] == "Mme"  # « Emmanuelle HUOT-CUSENIER » below
+
+
+def test_a_name_wrapped_between_first_name_and_surname() -> None:
+    sitting = read_record(BASE.replace("M. Bernard BAUD,", "M. Bernard\nBAUD,"))
+    assert "Bernard BAUD" in [m.name for m in sitting.members]
+    assert windows(sitting, "Bernard BAUD") == (Window(),)
+
+
+def test_an_annotation_wrapped_before_a_question_number() -> None:
+    sitting = read_record(BASE.replace(
+        "M. Bernard BAUD,", "M. Bernard BAUD (jusqu'à la\nquestion n°3 incluse),"))
+    assert windows(sitting, "Bernard BAUD") == (Window(end="3"),)
+    assert len(sitting.deliberations) == 0
+
+
+def test_a_proxy_wrapped_before_its_holder() -> None:
+    sitting = read_record(BASE.replace("M. Frank LAIDIE à M. Bruno LIND",
+                                       "M. Frank LAIDIE à M.\nBruno LIND"))
+    assert [(p.giver, p.holder) for p in sitting.proxies] == [("Frank LAIDIE", "Bruno LIND")]
+
+
+def test_one_name_a_line_is_not_joined() -> None:
+    text = BASE.replace("Étaient présents : **Besançon :** M. Hugo HENRIOT, Mme Alice AUDRAN, "
+                        "M. Bernard BAUD, **Beure :** M. Bruno LIND, Mme Anne FALGA",
+                        "Étaient présents :\nM. Hugo HENRIOT\nMme Alice AUDRAN\nM. Bernard BAUD"
+                        "\nM. Bruno LIND\nMme Anne FALGA")
+    assert len(read_record(text).members) == 6
+
+
+def test_a_problem_on_a_joined_line_cites_the_line_as_written() -> None:
+    text = BASE.replace("M. Bernard BAUD,", "M. Bernard BAUD (jusqu'à la\nquestion n°9 incluse),")
+    with pytest.raises(RecordError, match="question 9 is not in the order") as caught:
+        read_record(text)
+    lines = text.split("\n")
+    line = next(i for i, x in enumerate(lines, 1) if x.startswith("question n°9"))
+    assert caught.value.problems[0].line in (line - 1, line)

@@ -295,7 +295,8 @@ def parse_mention(source: Source, line: int, start: int, end: int) -> Mention | 
     text = " ".join(plain[name_start:end].split()).strip(" ,;:.*")
     if not text[:1].isalpha() and not any(c.isalpha() for c in text):
         return None
-    return Mention(civility, text, line + 1, start + 1, end - start,
+    where = source.where(line + 1, start + 1)
+    return Mention(civility, text, *where, end - start,
                    " ".join(plain[start:end].split()))
 
 

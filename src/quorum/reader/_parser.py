@@ -35,7 +35,9 @@ from quorum.reader._lists import (
     Annotation,
     Marker,
     Mention,
+    civility_at,
     colons,
+    is_caps,
     parse_mention,
     read_annotations,
     split_items,
@@ -201,6 +203,7 @@ class Reader:
                 self.locate(name, str(value), line, column)
 
     def locate(self, what: str, key: str, line: int, column: int = 1) -> None:
+        line, column = self.source.where(line, column)
         self.locations.append(Location(what=what, key=key, line=line, column=column,
                                        file=self.file))
 
@@ -415,16 +418,53 @@ class Reader:
                 mentions.append(mention)
         return mentions
 
-    def _list_lines(self, index: int, start: int) -> list[tuple[int, int]]:
-        """The line (index, start offset) pieces of a list: its line and continuation lines."""
+    def _list_lines(self, index: int, start: int, join: bool = False, proxies: bool = False
+                    ) -> list[tuple[int, int]]:
+        """The line (index, start offset) pieces of a list: its line and continuation lines.
+
+        With ``join``, a line that continues an item wrapped in its middle (« M. David »
+        then « DODANE, … », « (jusqu'à la » then « question n°16 incluse) ») is joined to
+        the line before with a space, whatever it begins with, and left blank.
+        """
+        source = self.source
         pieces = [(index, start)]
         following = index + 1
-        while following < len(self.source):
-            folded = self.source.folded[following]
-            if not folded.strip() or _starts_section(folded):
+        target = index
+        joined: list[int] = []
+        # The end of the logical line (an item is short) and whether its last item is left
+        # open (parentheses, bold), kept as lines are joined: never the whole line again.
+        raw, folded_end = source.raw[index][start:], source.folded[index][start:]
+        depth, bold = raw.count("(") - raw.count(")"), raw.count("**") % 2
+        raw, folded_end = raw[-400:], folded_end[-400:]
+        while following < len(source):
+            folded = source.folded[following]
+            if not folded.strip():
+                break
+            section = _starts_section(folded)
+            if join and (depth > 0 or bold or _wrapped(raw, folded_end, source.raw[following],
+                                                       folded, proxies, section)):
+                line = source.raw[following]
+                depth += line.count("(") - line.count(")")
+                bold = (bold + line.count("**")) % 2
+                raw = (raw + " " + line)[-400:]
+                folded_end = (folded_end + " " + folded)[-400:]
+                joined.append(following)
+                pieces.append((following, 0))
+                following += 1
+                continue
+            if joined:
+                source.join(target, joined)
+                joined = []
+            if section:
                 break
             pieces.append((following, 0))
+            target = following
+            raw, folded_end = source.raw[following], folded
+            depth, bold = raw.count("(") - raw.count(")"), raw.count("**") % 2
+            raw, folded_end = raw[-400:], folded_end[-400:]
             following += 1
+        if joined:
+            source.join(target, joined)
         return pieces
 
     def _walk(self, index: int, start: int, canonical: bool,
@@ -436,7 +476,7 @@ class Reader:
         or absent are ``canonical`` (kept as the communes' spellings).
         Returns how many lines the list takes.
         """
-        pieces = self._list_lines(index, start)
+        pieces = self._list_lines(index, start, join=True, proxies=not canonical)
         commune: tuple[str, int, int] | None = None
         for line_index, offset in pieces:
             raw = self.source.raw[line_index]
@@ -468,7 +508,7 @@ class Reader:
     def _heading(self, index: int, start: int, end: int, canonical: bool
                  ) -> tuple[str, int, int]:
         name = " ".join(self.source.plain[index][start:end].split()).strip(" *:")
-        heading = (name, index + 1, start + 1)
+        heading = (name, *self.source.where(index + 1, start + 1))
         if canonical:
             self.headings.append(heading)
         return heading
@@ -762,6 +802,58 @@ _SECTION = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _AGENDA, _DELIBERATION, _KEY_LINE, _SEANCE, _TALLY,
     _COUNT,
 )))
+
+
+_CONNECTIVE = frozenset((
+    "a", "au", "aux", "de", "du", "des", "la", "le", "les", "et", "&", "par", "son", "sa",
+    "m.", "m", "mme", "mme.", "mlle", "mr", "mm.", "mmes", "monsieur", "madame", "pouvoir",
+    "procuration", "mandat", "donne", "n°", "n", "no", "jusqu'a", "jusqu'au",
+))
+
+
+def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bool,
+             section: bool) -> bool:
+    """Whether the next line continues the item at the end of a line (``raw``, ``folded``).
+
+    In a list of proxies, a line whose first item has no « à » continues the line before.
+    A line that begins a section (``section``) continues only an item left open: in
+    parentheses or bold, or after « à », « de », a civility …
+    """
+    raw, folded = raw.rstrip(), folded.rstrip()
+    if not raw or raw.endswith((",", ";", ":", ":**")):
+        return False
+    words = folded.split()
+    if words[-1] in _CONNECTIVE or (raw.split()[-1][:1].islower() and not section):
+        return True
+    if section:
+        return False
+    after = next_raw.lstrip()
+    if after.startswith(("(", ")", ":")) or after[:1].islower():
+        return True
+    if proxies:
+        folded_after = next_folded
+        stop = min((i for i in (folded_after.find(","), folded_after.find(";")) if i >= 0),
+                   default=len(folded_after))
+        item_after = _mask_parentheses(folded_after, 0, stop)
+        if ":" not in item_after and not PROXY_SEPARATOR.search(item_after):
+            return True
+    first = after.split()[0].strip(",;")
+    if not (is_caps(first) and sum(c.isalpha() for c in first) > 1):
+        return False
+    # « …, M. David » then « DODANE, … »: the last item has no surname yet.
+    cut = max(raw.rfind(","), raw.rfind(";"), raw.rfind(":"), raw.rfind("*"), raw.rfind(")"),
+              folded.rfind(" a "))
+    item = folded[cut + 1:]
+    item_raw = raw[cut + 1:]
+    civility = civility_at(item, len(item) - len(item.lstrip()), len(item))
+    begin = civility[1] if civility else 0
+    if not any(is_caps(word) and sum(c.isalpha() for c in word) > 1
+               for word in item_raw[begin:].split()):
+        return True
+    # « Mme Emmanuelle HUOT » then « CUSENIER, … »: a surname alone goes on the name before.
+    first_item = re.split(r"[,;(:]", after, maxsplit=1)[0].split()
+    return civility is not None and all(
+        is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
 
 
 def _starts_section(folded: str) -> bool:

@@ -8,6 +8,7 @@ the same text in the record as written.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -83,6 +84,10 @@ class Source:
     raw: list[str]
     plain: list[str]
     folded: list[str]
+    # The lines as written, and where the text of lines joined to a line came from
+    # (line index -> [(offset in the joined line, line index, offset there)]).
+    original: list[str] = attrs.field(factory=list)
+    moved: dict[int, list[tuple[int, int, int]]] = attrs.field(factory=dict)
 
     @classmethod
     def from_text(cls, text: str, file: str | None = None) -> Source:
@@ -91,10 +96,32 @@ class Source:
         raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         plain = [line.replace("**", "  ") for line in raw]
         folded = [fold(line) for line in plain]
-        return cls(file, raw, plain, folded)
+        return cls(file, raw, plain, folded, list(raw))
 
     def __len__(self) -> int:
         return len(self.raw)
+
+    def join(self, line: int, following: Sequence[int]) -> None:
+        """Append the ``following`` lines to line ``line``, each after a space (an item
+        wrapped by a conversion), leaving them blank; :meth:`where` still finds their text."""
+        segments = self.moved.setdefault(line, [(0, line, 0)])
+        offset = len(self.raw[line]) + 1
+        for index in following:
+            segments.append((offset, index, 0))
+            offset += len(self.raw[index]) + 1
+        for lines in (self.raw, self.plain, self.folded):
+            lines[line] = " ".join([lines[line], *(lines[index] for index in following)])
+            for index in following:
+                lines[index] = ""
+
+    def where(self, line: int, column: int) -> tuple[int, int]:
+        """The line and column (1-based) as written of a line and column of a joined line."""
+        segments = self.moved.get(line - 1)
+        if not segments:
+            return line, column
+        found = bisect.bisect_right(segments, (column - 1, len(self.raw), 0)) - 1
+        offset, source_line, source_offset = segments[max(0, found)]
+        return source_line + 1, column - offset + source_offset
 
 
 # line, column, message, length, kind, name, candidates: a plain tuple, for
@@ -112,6 +139,7 @@ class Problems:
     def add(self, message: str, line: int, column: int = 1, length: int = 1, *,
             kind: str = "", name: str = "", candidates: Sequence[str] = ()) -> None:
         """Record a problem at ``line`` (1-based) and ``column`` (1-based)."""
+        line, column = self.source.where(line, column)
         self.entries.append((line, max(1, column), message, max(1, length), kind, name,
                              tuple(candidates)))
 
@@ -120,7 +148,7 @@ class Problems:
 
     def error(self) -> RecordError:
         """The error carrying every problem, of the class the first one calls for."""
-        raw = self.source.raw
+        raw = self.source.original or self.source.raw
         file = self.source.file
         entries = sorted(self.entries, key=itemgetter(0, 1))
         problems = [
