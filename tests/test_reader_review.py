@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from quorum import RecordError, Sitting, Window, read_record
+from quorum import AmbiguousNameError, RecordError, Sitting, Window, read_record
 
 BASE = """Conseil de Communauté
 
 Séance du jeudi 25 juin 2026
 
-Membres du Conseil Communautaire en exercice : 6
+Membres du Conseil Communautaire en exercice : 7
 
 Ordre de passage des rapports : 1, 2, 3, 4, 5
 
@@ -201,3 +201,30 @@ def test_a_problem_on_a_joined_line_cites_the_line_as_written() -> None:
     lines = text.split("\n")
     line = next(i for i, x in enumerate(lines, 1) if x.startswith("question n°9"))
     assert caught.value.problems[0].line in (line - 1, line)
+
+
+# -- 5. a civility that points to another member ---------------------------------
+
+MARTINS = BASE.replace("M. Bernard BAUD,", "M. Jean MARTIN, Mme Jeanne MARTIN,")
+
+
+def test_a_civility_clash_between_two_members_is_ambiguous() -> None:
+    text = MARTINS.replace("M. Frank LAIDIE à M. Bruno LIND", "M. Frank LAIDIE à Mme Jean MARTIN")
+    with pytest.raises(AmbiguousNameError) as caught:
+        read_record(text)
+    assert set(caught.value.candidates) == {"Jean MARTIN", "Jeanne MARTIN"}
+    assert (caught.value.line, caught.value.column) == (
+        text.split("\n").index(next(x for x in text.split("\n") if "Mme Jean MARTIN" in x)) + 1,
+        next(x for x in text.split("\n") if "Mme Jean MARTIN" in x).index("Mme Jean MARTIN") + 1)
+
+
+def test_a_civility_clash_with_no_other_candidate_is_reconciled() -> None:
+    text = BASE.replace("M. Frank LAIDIE à M. Bruno LIND", "M. Frank LAIDIE à Mme Bruno LIND")
+    sitting = read_record(text)
+    assert [p.holder for p in sitting.proxies] == ["Bruno LIND"]
+    assert any("civility" in r.reason for r in sitting.origin.reconciliations)
+
+
+def test_the_right_civility_is_not_ambiguous() -> None:
+    text = MARTINS.replace("M. Frank LAIDIE à M. Bruno LIND", "M. Frank LAIDIE à Mme Jeanne MARTIN")
+    assert [p.holder for p in read_record(text).proxies] == ["Jeanne MARTIN"]

@@ -160,6 +160,19 @@ class _Builder:
             return None
         canonical = match.found
         member = self.people[canonical].mention
+        if mention.civility and member.civility and mention.civility != member.civility:
+            # « Mme Jean MARTIN » with « M. Jean MARTIN » and « Mme Jeanne MARTIN » listed:
+            # the civility points to the one, the name to the other: nothing guessed.
+            others = [name for name in self.members.closest(mention.name, 5)
+                      if name != canonical and name in self.people
+                      and self.people[name].mention.civility == mention.civility]
+            if others:
+                candidates = (canonical, *others)
+                self.problem(f"« {mention.written} » ({role}) could be "
+                             f"{' and '.join(self.people[n].mention.written for n in candidates)}"
+                             ": write the name as in the lists", *where, kind="ambiguous",
+                             name=mention.name, candidates=candidates)
+                return None
         reasons = [match.reason] if match.reason else []
         if mention.civility is None and member.civility is not None and \
                 mention.written == mention.name:
