@@ -228,3 +228,8 @@ def test_a_civility_clash_with_no_other_candidate_is_reconciled() -> None:
 def test_the_right_civility_is_not_ambiguous() -> None:
     text = MARTINS.replace("M. Frank LAIDIE à M. Bruno LIND", "M. Frank LAIDIE à Mme Jeanne MARTIN")
     assert [p.holder for p in read_record(text).proxies] == ["Jeanne MARTIN"]
+
+
+def test_not_voting_names_after_the_colon() -> None:
+    deliberation = tally_of("Pour : 5\n\nNe prend pas part au vote : M. Bernard BAUD\n")
+    assert deliberation.not_voting == ("Bernard BAUD",)

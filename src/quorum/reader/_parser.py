@@ -311,6 +311,10 @@ class Reader:
         elif "au vote" in folded and (not_voting := _NOT_VOTING.search(folded, at)):
             if not_voting.start() > at:
                 block.not_voting.extend(self._names(index, at, not_voting.start()))
+            elif folded[not_voting.end():].lstrip().startswith(("*", ":")):
+                # « Ne prend pas part au vote : M. X »: the names follow.
+                colon = folded.index(":", not_voting.end())
+                block.not_voting.extend(self._names(index, colon + 1, len(folded)))
             handled = True
         if "unanimit" in folded and _UNANIMOUS.search(folded, at):
             block.unanimous = True
