@@ -160,11 +160,7 @@ class _Engine:
         self.count = len(agenda)
         self.rules = sitting.rule_set
 
-        def span(window: Window) -> Interval:
-            start = 1 if window.start is None else agenda.position(window.start)
-            end = self.count if window.end is None else agenda.position(window.end)
-            return start, end
-
+        span = agenda.span
         self.presence: dict[str, list[Interval]] = {}
         for entry in sitting.attendance:
             self.presence[entry.member] = _merge([span(w) for w in entry.windows])

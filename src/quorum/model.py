@@ -273,6 +273,12 @@ class Agenda:
         except KeyError:
             raise UnknownQuestionError(str(key)) from None
 
+    def span(self, window: Window) -> tuple[int, int]:
+        """The first and last positions ``window`` covers (the opening and close for ``None``)."""
+        start = 1 if window.start is None else self.position(window.start)
+        end = len(self.questions) if window.end is None else self.position(window.end)
+        return start, end
+
     def key(self, position: int) -> str:
         """The key of the question at 1-based ``position``."""
         if not 1 <= position <= len(self.questions):
@@ -574,8 +580,10 @@ def _check_sitting(sitting: Sitting) -> None:
             raise UnknownMemberError(name, role=role, question=question)
 
     def span(window: Window, member: str) -> tuple[int, int]:
-        start = 1 if window.start is None else _position(agenda, window.start, member)
-        end = len(agenda) if window.end is None else _position(agenda, window.end, member)
+        try:
+            start, end = agenda.span(window)
+        except UnknownQuestionError as error:  # say whose window names it
+            raise UnknownQuestionError(error.question, member=member) from None
         if end < start:
             raise InvertedWindowError(member, window.start or agenda.key(1),
                                       window.end or agenda.key(len(agenda)))
@@ -630,13 +638,6 @@ def _check_sitting(sitting: Sitting) -> None:
                                    f"not voting at question {deliberation.question}")
     known(sitting.president, "president")
     known(sitting.secretary, "secretary")
-
-
-def _position(agenda: Agenda, key: str, member: str) -> int:
-    try:
-        return agenda.position(key)
-    except UnknownQuestionError:
-        raise UnknownQuestionError(key, member=member) from None
 
 
 def members_named(sitting: Sitting, names: Sequence[str]) -> tuple[Member, ...]:

@@ -101,9 +101,7 @@ def attendance_changes(sitting: Sitting) -> tuple[Counter[int], Counter[int]]:
     departures: Counter[int] = Counter()
     for entry in sitting.attendance:
         # Merged as the engine merges them: a window that goes on where one ends is no change.
-        spans = _merge([(1 if w.start is None else agenda.position(w.start),
-                         last if w.end is None else agenda.position(w.end))
-                        for w in entry.windows])
+        spans = _merge([agenda.span(w) for w in entry.windows])
         for start, end in spans:
             if start > 1:
                 arrivals[start] += 1
