@@ -30,7 +30,7 @@ from typing import Any, NoReturn, TextIO
 from quorum.audit import audit
 from quorum.engine import QuestionState, Replay
 from quorum.errors import QuorumError, ReadProblem, RecordError
-from quorum.jsonio import question_to_json, replay_to_json
+from quorum.jsonio import question_to_json, sitting_to_json
 from quorum.model import Sitting
 from quorum.reader import read_record, read_records
 
@@ -114,8 +114,8 @@ def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
     if args.plot:
         replayed.plot(path=args.plot)
     if args.format == "json":
-        data = replay_to_json(replayed)
-        data["questions"] = [question_to_json(state) for state in states]
+        data = {"sitting": sitting_to_json(sitting),
+                "questions": [question_to_json(state) for state in states]}
         out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif args.format == "csv":
         records = replayed.to_records()
