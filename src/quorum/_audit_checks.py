@@ -282,6 +282,8 @@ def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
                                 "convocation n'a pas pu être vérifié.", **place)]
     # A sitting reconvened after a failed quorum is called three days ahead (L2121-17).
     required = 3 if sitting.reconvened else sitting.kind.clear_days
+    if sitting.date is None:  # the reader's « date-unknown » note says so
+        return []
     days = clear_days(sitting.convened, sitting.date)
     if days >= required:
         return []

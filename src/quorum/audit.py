@@ -62,6 +62,7 @@ from quorum._audit_checks import (
     seats,
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
+from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
     OUTCOMES,
     Outcome,
@@ -112,7 +113,7 @@ CODES: tuple[str, ...] = (
     "president-absent", "secretary-absent", "secretary-not-named",
     "convocation-too-late", "convocation-date-unknown", "members-count-mismatch",
     "header-count-mismatch", "name-reconciled", "commune-reconciled", "extracts-disagree",
-    "civility-doubtful",
+    "civility-doubtful", *NOTE_CODES,
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
 
@@ -318,6 +319,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings += check_reconciliations(sitting)
     findings += check_civilities(sitting, locator)
     findings += check_disagreements(sitting)
+    findings += check_read_notes(sitting)
     findings.sort(key=_sort_key(sitting))
     files = sitting.origin.files if sitting.origin is not None else ()
     return AuditReport(findings=findings, tallies=tallies, body=sitting.body, date=sitting.date,

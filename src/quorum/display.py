@@ -74,7 +74,8 @@ REPLAY_HEADERS = ("question", "présents", "absents", "représentés", "votants"
 
 def sitting_caption(sitting: Sitting) -> str:
     """One line naming the sitting: body, date, members in office and quorum."""
-    return (f"{sitting.body} — séance du {french_date(sitting.date)} : "
+    held = french_date(sitting.date) if sitting.date else "date inconnue"
+    return (f"{sitting.body or 'Assemblée non nommée'} — séance du {held} : "
             f"{sitting.in_office} membres en exercice, quorum {sitting.quorum}")
 
 

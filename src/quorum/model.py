@@ -64,6 +64,7 @@ __all__ = [
     "Member",
     "Proxy",
     "PublishedTally",
+    "ReadNote",
     "Reconciliation",
     "RecordOrigin",
     "Sitting",
@@ -402,6 +403,33 @@ class Disagreement:
     second_line: int | None = None
 
 
+@attrs.frozen(kw_only=True)
+class ReadNote:
+    """What the reader inferred or doubted while reading, for the audit to report.
+
+    A record that does not say something (no members in office, a president
+    missing from the list of those present) or says it in a way the reader had
+    to interpret (a departure told in prose, a proxy printed twice, a list cut
+    by text it could not read) is read anyway, and each such reading leaves a
+    note: ``code`` is the audit's finding code, ``subject`` the member, commune
+    or fact concerned, ``question`` the question when there is one, and
+    ``values`` the few words or figures the message quotes, in an order fixed
+    per code (see :mod:`quorum._audit_reading`).
+    """
+
+    code: str
+    line: int = 1
+    column: int = 1
+    file: str | None = None
+    subject: str | None = None
+    question: str | None = None
+    values: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+
+
+def _notes(items: Iterable[ReadNote]) -> tuple[ReadNote, ...]:
+    return tuple(items)
+
+
 def _disagreements(items: Iterable[Disagreement]) -> tuple[Disagreement, ...]:
     return tuple(items)
 
@@ -423,6 +451,7 @@ class RecordOrigin:
                                                               converter=_reconciliations)
     locations: tuple[Location, ...] = attrs.field(default=(), converter=_locations)
     disagreements: tuple[Disagreement, ...] = attrs.field(default=(), converter=_disagreements)
+    notes: tuple[ReadNote, ...] = attrs.field(default=(), converter=_notes)
 
     def locate(self, what: str, key: str) -> Location | None:
         """The first place ``what`` named ``key`` was read, if known."""
@@ -458,7 +487,7 @@ class Sitting:
     """
 
     body: str
-    date: datetime.date
+    date: datetime.date | None  # None: the record does not say (common-law rules apply)
     in_office: int = attrs.field(validator=_non_negative)
     agenda: Agenda
     members: tuple[Member, ...] = attrs.field(converter=_members)
@@ -518,7 +547,11 @@ class Sitting:
     @property
     def rule_set(self) -> RuleSet:
         """The rules in force: those given, else those of the sitting's date."""
-        return self.rules if self.rules is not None else DEFAULT_CALENDAR.rules_for(self.date)
+        if self.rules is not None:
+            return self.rules
+        if self.date is None:
+            return DEFAULT_CALENDAR.default
+        return DEFAULT_CALENDAR.rules_for(self.date)
 
     @property
     def quorum(self) -> int:

@@ -326,7 +326,8 @@ def plot_replay(replayed: Replay, ax: Axes | None = None,
     ax.set_axisbelow(True)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title(f"{sitting.body}\nséance du {french_date(sitting.date)} — présents, "
+    held = french_date(sitting.date) if sitting.date else "date inconnue"
+    ax.set_title(f"{sitting.body}\nséance du {held} — présents, "
                  f"représentés et votants par question", fontsize=12, loc="left")
 
     handles: list[Artist] = [

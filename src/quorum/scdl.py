@@ -70,7 +70,7 @@ def scdl_rows(sitting: Sitting, report: AuditReport | None = None, *,
             "COLL_NOM": coll_nom if coll_nom is not None else sitting.body,
             "COLL_SIRET": coll_siret,
             "DELIB_ID": deliberation.identifier or key,
-            "DELIB_DATE": sitting.date.isoformat(),
+            "DELIB_DATE": sitting.date.isoformat() if sitting.date else "",
             "DELIB_OBJET": deliberation.title or "",
         })
         tally = deliberation.tally

@@ -163,7 +163,9 @@ def render_record(sitting: Sitting) -> str:
     """The sitting as a published record (see the module docstring)."""
     sitting = in_record_order(sitting)
     attendance = {entry.member: entry for entry in sitting.attendance}
-    lines = [sitting.body, f"Séance du {french_date(sitting.date, weekday=True)}"]
+    lines = [sitting.body]
+    if sitting.date is not None:
+        lines.append(f"Séance du {french_date(sitting.date, weekday=True)}")
     implied = body_kind(sitting.body)
     if sitting.kind is BodyKind.SMALL_COMMUNE and implied is BodyKind.COMMUNE:
         lines.append("Commune de moins de 3 500 habitants")

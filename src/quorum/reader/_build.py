@@ -66,6 +66,21 @@ def body_kind(body: str) -> BodyKind:
     return BodyKind.EPCI
 
 
+# The title line naming the council or its collectivity (« COMMUNE DE X », « VILLE DE X »,
+# « COMMUNAUTÉ DE COMMUNES … », « SYNDICAT … »); « Département de … » alone is an address.
+_COLLECTIVITY = re.compile(
+    r"(?:commune|ville|communaute|syndicat|metropole|conseil|comite|agglomeration)\b"
+)
+
+# A member named by office only: « M. le Maire », « Madame la Présidente ».
+_BY_OFFICE = re.compile(
+    r"(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|president|presidente)"
+)
+
+SITTING_KEY = "séance"
+"""The key of the only question of a record that numbers none (the contract's)."""
+
+
 def _known(names: Sequence[str | None]) -> tuple[str, ...]:
     return tuple(name for name in names if name is not None)
 
@@ -87,6 +102,7 @@ class _Builder:
         self.positions: dict[str, int] = {}
         self.keys: list[str] = []
         self.late: list[Attendance] = []  # members only the list of proxies names
+        self.gone: set[str] = set()  # listed present, but left before the first question
         self.presence: dict[str, list[Window]] = {}  # the windows of those listed present
         # Each commune's first heading, where its spelling is canonical (a dict, not a
         # search of every heading per reconciled spelling).
@@ -122,6 +138,20 @@ class _Builder:
         self.order.append(name)
         self.member_at[name] = (person.mention.line, person.mention.column)
 
+    def _president(self) -> None:
+        """The president named by « sous la présidence de »: a member listed, or else a
+        member present throughout whom the lists leave out (the mayor often is)."""
+        mention = self.reader.president
+        self.president: str | None = None
+        if mention is None:
+            return
+        if self.order and not self.members.match(mention.name).found \
+                and not self.members.match(mention.name).candidates:
+            self._add(Person(mention, "present"))
+            self.reader.note("president-not-listed", mention.line, mention.column,
+                             subject=mention.name)
+        self.president = self._role(mention, "president")
+
     def _substitutes(self) -> dict[str, str]:
         titulars: dict[str, str] = {}
         for name in list(self.order):
@@ -143,6 +173,11 @@ class _Builder:
     # -- names -----------------------------------------------------------------
 
     def _resolve(self, mention: Mention, role: str, group: str | None = None) -> str | None:
+        if (getattr(self, "president", None) is not None
+                and _BY_OFFICE.fullmatch(fold(mention.written))):
+            self.reader.note("holder-by-office", mention.line, mention.column,
+                             subject=self.president, values=(mention.written,))
+            return self.president
         match = self.members.match(mention.name, group)
         where = (mention.line, mention.column, mention.length)
         if match.found is None:
@@ -215,6 +250,8 @@ class _Builder:
     # -- questions -------------------------------------------------------------
 
     def _agenda(self) -> None:
+        """The order of passage: as printed; else the items in the order of the text;
+        else the questions the windows name, in natural order; else one question."""
         reader = self.reader
         if reader.agenda:
             self.keys = [key for key, _, _ in reader.agenda]
@@ -222,16 +259,30 @@ class _Builder:
             reader.locate("agenda", "agenda", line, column)
         else:
             found: dict[str, None] = {}
-            markers = [m for p in reader.people for m in p.annotation.markers]
-            markers += [m for p in reader.proxies for m in p.markers]
-            for marker in markers:
-                found[marker.key] = None
-                if marker.kind == "before" and marker.key.isdigit() and int(marker.key) > 1:
-                    found[str(int(marker.key) - 1)] = None
             for block in reader.blocks:
                 if block.key:
-                    found[block.key] = None
-            self.keys = sorted(found, key=_natural)
+                    found.setdefault(block.key, None)
+            keyed_blocks = bool(found)
+            markers = [m for p in reader.people for m in p.annotation.markers]
+            markers += [m for p in reader.proxies for m in p.markers]
+            from_windows: dict[str, None] = {}
+            for marker in markers:
+                if marker.key not in found:
+                    from_windows[marker.key] = None
+                previous = str(int(marker.key) - 1) if marker.key.isdigit() else ""
+                if marker.kind == "before" and int(previous or 0) > 0 and previous not in found:
+                    from_windows[previous] = None
+            loose = all(block.loose for block in reader.blocks if block.key)
+            if keyed_blocks and loose and not from_windows:
+                # The minutes' items (« 1. », « 3/a - ») in the order of the text.
+                self.keys = list(found)
+            else:
+                self.keys = sorted({**found, **from_windows}, key=_natural)
+                if self.keys:
+                    reader.note("order-from-windows", 1, values=(", ".join(self.keys),))
+            if not self.keys:
+                self.keys = [SITTING_KEY]
+                reader.note("single-question", 1)
         self.positions = {key: index for index, key in enumerate(self.keys)}
 
     def _windows(self, markers: Sequence[Marker], who: str) -> list[Window] | None:
@@ -274,24 +325,29 @@ class _Builder:
     def build(self) -> Sitting:
         reader = self.reader
         self._members()
+        self._president()
         titulars = self._substitutes()
         self._agenda()
+        prose_proxies = self._movements()
         attendance, extra_proxies = self._attendance()
+        extra_proxies += prose_proxies
         proxies = self._proxies([*reader.proxies, *extra_proxies])
         attendance.extend(self.late)
         deliberations = self._deliberations()
         secretary = self._role(reader.secretary, "secretary")
-        president = self._role(reader.president, "president")
+        president = self.president
         fields = {name: field.value for name, field in reader.fields.items()}
         body = self._body()
-        if not self.keys:
-            self.problem("the record names no question: no order of passage (« Ordre de passage "
-                         "des rapports : 1, 2, … ») and no deliberation", 1)
         if "date" not in fields:
-            self.problem("no sitting date (« Séance du jeudi 25 juin 2026 »)", 1)
-        if "in_office" not in fields:
-            self.problem("the record does not say how many members are in office "
-                         "(« Membres … en exercice : 122 »)", 1)
+            reader.note("date-unknown", 1)
+        in_office = fields.get("in_office")
+        if in_office is None:
+            # Nothing printed: the people the lists name are the members in office.
+            in_office = sum(1 for name in self.order if not self._sits_for_another(name, titulars))
+            reader.note("in-office-from-lists", 1, values=(str(in_office),))
+        if not reader.people and not reader.proxies:
+            self.problem("le relevé ne nomme aucun membre : ni liste des présents (« Étaient "
+                         "présents : … ») ni liste des absents", 1)
         for person in reader.people:
             for line, column, length, text in person.annotation.unreadable:
                 self.problem(f"cannot read « {text} » as a window", line, column, length)
@@ -309,10 +365,11 @@ class _Builder:
             reader.locate("member", name, *self.member_at[name])
         kind = self._kind(body)
         origin = RecordOrigin(files=(reader.file,) if reader.file else (),
-                              reconciliations=reader.reconciliations, locations=reader.locations)
+                              reconciliations=reader.reconciliations, locations=reader.locations,
+                              notes=reader.notes)
         try:
             return Sitting(
-                body=body, date=fields["date"], in_office=fields["in_office"],
+                body=body, date=fields.get("date"), in_office=in_office,
                 agenda=Agenda(tuple(self.keys)), members=members, attendance=attendance,
                 proxies=proxies, deliberations=deliberations, kind=kind,
                 convened=fields.get("convened"), opened=fields.get("opened"),
@@ -323,6 +380,99 @@ class _Builder:
         except (QuorumError, ValueError, LookupError) as error:
             self._place(error, origin)
             raise reader.problems.error() from None
+
+    def _movements(self) -> list[ProxyEntry]:
+        """Arrivals and departures told in prose, as windows of the members they name.
+
+        A departure counts from the next item (or the one the sentence names: « avant
+        l'examen du point 4 »); an arrival from the item it is told in, when that item's
+        vote is still to come, else from the next.  A sentence that restates a window of
+        the lists changes nothing; one that contradicts them is a warning, and the lists win.
+        """
+        proxies: list[ProxyEntry] = []
+        reader = self.reader
+        for movement in reader.movements:
+            mention = movement.who
+            match = self.members.match(mention.name)
+            if match.found is None:
+                continue  # staff or the public: nobody the lists name
+            name = self._resolve(mention, "member arriving or leaving")
+            if name is None:
+                continue
+            key = movement.key if movement.key in self.positions else None
+            if key is None:
+                first = movement.items_before - (1 if movement.kind == "arrival"
+                                                 and movement.open_item else 0)
+                key = self._item_key(first)
+            person = self.people[name]
+            where = (mention.line, mention.column, mention.length)
+            if key is None or (movement.kind == "departure" and self.positions[key] == 0):
+                if movement.kind == "departure" and (key is not None
+                                                     or movement.items_before == 0):
+                    self.gone.add(name)
+                    reader.note("member-resigned" if movement.resigned else "movement-in-prose",
+                                mention.line, mention.column, subject=name,
+                                values=("quitte la séance avant la première question",
+                                        movement.text))
+                continue
+            position = self.positions[key]
+            marker = Marker("before" if movement.kind == "departure" else "start", key, *where)
+            markers = person.annotation.markers
+            if self._restates(markers, marker):
+                pass
+            elif markers and not self._follows(markers, marker):
+                reader.note("movement-contradicts-list", mention.line, mention.column,
+                            subject=name, question=key, values=(movement.text,))
+                continue
+            else:
+                if movement.kind == "arrival" and person.listed == "absent":
+                    person.listed = "present"
+                if position > 0 or movement.kind == "departure":
+                    markers.append(marker)  # an arrival at the first question: throughout
+                reader.note("movement-in-prose", mention.line, mention.column, subject=name,
+                            question=key, values=(
+                                "arrive" if movement.kind == "arrival" else "quitte la séance",
+                                movement.text))
+            if movement.holder is not None and movement.kind == "departure":
+                proxies.append(ProxyEntry(mention, movement.holder,
+                                          [Marker("start", key, *where)]))
+                reader.note("proxy-in-prose", mention.line, mention.column, subject=name,
+                            question=key, values=(movement.holder.name, movement.text))
+        return proxies
+
+    def _item_key(self, index: int) -> str | None:
+        """The key of the first item from the ``index``-th one (0-based) on, if any."""
+        for block in self.reader.blocks[max(0, index):]:
+            if block.key in self.positions:
+                return block.key
+        return None
+
+    def _restates(self, markers: Sequence[Marker], marker: Marker) -> bool:
+        """Whether the lists already say what a sentence of the minutes says."""
+        position = self.positions[marker.key]
+        for known in markers:
+            if known.key not in self.positions:
+                continue
+            at = self.positions[known.key]
+            if marker.kind == "start" and known.kind == "start" and at == position:
+                return True
+            if marker.kind == "before" and ((known.kind == "before" and at == position)
+                                            or (known.kind == "end" and at == position - 1)):
+                return True
+        return False
+
+    def _follows(self, markers: Sequence[Marker], marker: Marker) -> bool:
+        """Whether a movement comes after every window bound of the lists and alternates."""
+        last = markers[-1]
+        if last.key not in self.positions or self.positions[last.key] >= self.positions[
+                marker.key]:
+            return False
+        return (last.kind == "start") == (marker.kind == "before")
+
+    def _sits_for_another(self, name: str, titulars: dict[str, str]) -> bool:
+        """Whether ``name`` is a substitute (who holds no seat of their own)."""
+        person = self.people[name]
+        return person.substitute or person.annotation.substitute or name in titulars
 
     def _place(self, error: Exception, origin: RecordOrigin) -> None:
         member = getattr(error, "member", None)
@@ -351,9 +501,19 @@ class _Builder:
         if reader.body_title and fold(reader.body_title).split(" ", 1)[-1] not in fold(body):
             body = f"{body} {reader.body_title}".strip()
         if not body:
-            self.problem("the record does not name its council (« Conseil de Communauté »)", 1)
-            return "?"
+            body = self._collectivity()
+        if not body:
+            reader.note("body-unknown", 1, values=(self._kind(body).value,))
         return body
+
+    def _collectivity(self) -> str:
+        """The council named by the title block: « COMMUNE DE X », « Conseil communautaire »."""
+        source = self.reader.source
+        for index in range(min(len(source), 12)):
+            plain = " ".join(source.plain[index].split())
+            if _COLLECTIVITY.match(fold(plain)) and len(plain) < 160:
+                return plain.rstrip(" .,")
+        return ""
 
     def _kind(self, body: str) -> BodyKind:
         fields = self.reader.fields
@@ -377,7 +537,9 @@ class _Builder:
                 proxies.append(ProxyEntry(person.mention, annotation.proxy_to,
                                           annotation.markers if person.listed != "present"
                                           else [], while_away=person.listed == "present"))
-            if person.listed == "present":
+            if name in self.gone:
+                attendance.append(Attendance(member=name, windows=()))
+            elif person.listed == "present":
                 windows = self._windows(annotation.markers, name) or [Window()]
                 self.presence[name] = windows
                 attendance.append(Attendance(member=name, windows=windows or [Window()],

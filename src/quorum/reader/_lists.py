@@ -41,11 +41,13 @@ __all__ = [
 
 # « M. », « Mme », « Monsieur », « Mr », « Mme. », « M.Thomas » …; plurals have no civility.
 _CIVILITY = re.compile(
-    r"(monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m)\.?(?=\s|$)"
+    r"(monsieur|madame|mademoiselle|messieurs|mesdames|mmes|mme|mlle|mm|mr|m|docteur|dr|maitre"
+    r"|me)\.?(?=\s|$)"
     r"|(mme|mlle|mr|m)\.(?=[a-z])"
 )
 _CIVILITIES = {"monsieur": "M.", "m": "M.", "mr": "M.", "madame": "Mme", "mme": "Mme",
-               "mademoiselle": "Mlle", "mlle": "Mlle"}
+               "mademoiselle": "Mlle", "mlle": "Mlle", "docteur": "Dr", "dr": "Dr",
+               "maitre": "Me", "me": "Me"}
 _ET_CIVILITY = re.compile(
     r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|mr|m\.|mm\.|mmes)\s)"
 )

@@ -120,6 +120,7 @@ def merge(sittings: Sequence[Sitting]) -> Sitting:
         reconciliations=tuple(r for o in origins for r in o.reconciliations),
         locations=tuple(loc for o in origins for loc in o.locations),
         disagreements=tuple(d for o in origins for d in o.disagreements) + tuple(disagreements),
+        notes=tuple(n for o in origins for n in o.notes),
     )
     try:
         return attrs.evolve(first, deliberations=tuple(deliberations.values()), origin=origin)

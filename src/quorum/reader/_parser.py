@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from quorum.model import HeaderCounts, Location, Reconciliation
+from quorum.model import HeaderCounts, Location, ReadNote, Reconciliation
 from quorum.reader._dates import BadDate, find_date, find_time
 from quorum.reader._lists import (
     PROXY_SEPARATOR,
@@ -64,6 +64,34 @@ _PROXIES = re.compile(
 )
 _AGENDA = re.compile(r"ordre\s+de\s+passage\b[^:\n]{0,60}?:")
 _SEANCE = re.compile(r"seance\b")
+# An item line: its key (« 1 », « 0 », « 3/a », « D23/45 », « 2022-41 »), a separator, a title.
+_ITEM = re.compile(
+    r"((?:[A-Z]{1,3})?\d{1,4}(?:[./-]\d{1,4})*(?:/[a-z])?)\s*+(?:[.)]|[-\u2013\u2014])\s++"
+    r"(?=[^\W\d_]|«)"
+)
+_TITLED_KEY = re.compile(r"(\S{1,40})\s++[-\u2013\u2014:]\s*+(\S.*)")
+_OBJECT = re.compile(r"objet\s*:")
+# Prose of the minutes: « M. X quitte la séance », « Mme Y est arrivée », « Arrivée de M. Z ».
+_DEPARTS = re.compile(
+    r"\b(?:quitte\w*|se\s+retire\w*)\s+(?:alors\s+|definitivement\s+)?"
+    r"(?:la\s+seance|la\s+salle|l'assemblee|la\s+reunion|le\s+conseil)"
+)
+_ARRIVES = re.compile(
+    r"\b(?:(?:est|sont)\s+arrivee?s?|arrive(?:nt)?\b|rejoin\w*\s+(?:la\s+seance|l'assemblee"
+    r"|la\s+salle|le\s+conseil)|entre\w*\s+en\s+seance)"
+)
+_MOVEMENT_LEAD = re.compile(r"(arrivee|depart)\s+de\s+")
+_SUBJECT_END = re.compile(r"\s+a\s+\d|[,.;(]|$")
+_SUBJECT_PREFIX = re.compile(r"(?:le|la)\s+(?=docteur|maitre|dr|me\b)")
+_MOVEMENT_KEY = re.compile(
+    r"(?:avant|a\s+partir\s+d[ue]|a\s+compter\s+d[ue]|lors\s+d[ue]|pour)\s+"
+    r"(?:l'examen|le\s+vote|la\s+presentation|l'etude)?\s*+(?:de\s+la|du|de|des)?\s*+"
+    r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*+"
+    r"(?:n\s*+[°o]\s*+\.?\s*+|numero\s++)?([0-9a-z][^\s,;:()]{0,40})"
+)
+_PROXY_IN_PROSE = re.compile(r"donne\w*\s+(?:pouvoir|procuration|mandat)\s+a(?:u|ux)?\s+")
+_TITLE_WORD = re.compile(r"\b(?:seance|conseil|comite|reunion)\b")
+_NOT_TITLE = re.compile(r"convo|affich|publi|approba|depuis|precedent")
 _BODY = re.compile(
     r"(?:conseil|comite|assemblee|bureau|commission\s+permanente)\b"
 )
@@ -79,6 +107,11 @@ _RANGE = re.compile(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})")
 _IN_OFFICE = re.compile(r"en\s+exercice\s*+:?\s*+(\d{1,6})\b")
 _COUNT = re.compile(
     r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*+:?\s*+(\d{1,6})\b"
+)
+# What may stand around the counts of a count line: « Nombre de conseillers : », dashes.
+_COUNT_FILLER = re.compile(
+    r"(?:[\s,;:.|*/-]|nombre|de|des|du|d'|conseillers?|membres?|delegues?|elus?|municipaux"
+    r"|communautaires?|titulaires?|syndicaux|du\s+conseil|en\s+exercice\s*:)*+"
 )
 _CONVENED = re.compile(
     r"convoque\w*\s+(?:le\s+|en\s+date\s+du\s+|pour\s+le\s+)?"
@@ -152,6 +185,8 @@ class ProxyEntry:
 @attrs.define
 class Block:
     line: int  # 1-based
+    body_seen: bool = False  # a line of its own text was read (counts after it are the next's)
+    loose: bool = False  # an item numbered « 1. », « 3/a - », or headed « Objet : »
     identifier: str | None = None
     key: str | None = None
     key_column: int = 1
@@ -162,6 +197,21 @@ class Block:
     secret: bool = False
     tally: dict[str, tuple[int, int]] = attrs.field(factory=dict)  # field -> (value, line)
     counts: HeaderCounts | None = None
+
+
+@attrs.define
+class Movement:
+    """An arrival or a departure told in prose between the items (« M. X quitte la séance
+    à 21 h 30, avant l'examen du point 4 », « Arrivée de Mme Y »)."""
+
+    who: Mention
+    kind: str  # "arrival" or "departure"
+    items_before: int  # items the text had opened before the sentence
+    open_item: bool  # the sentence is inside an item whose tally is not yet printed
+    key: str | None  # the question the sentence names, if any
+    holder: Mention | None  # « … et donne pouvoir à Mme Z »
+    resigned: bool
+    text: str
 
 
 @attrs.define
@@ -189,12 +239,24 @@ class Reader:
         self.president: Mention | None = None
         self.locations: list[Location] = []
         self.reconciliations: list[Reconciliation] = []
+        self.notes: list[ReadNote] = []
+        self.movements: list[Movement] = []
+        self.pending_counts: HeaderCounts | None = None  # printed for the items to come
+        self.pending_line = 0
+        self.keyed = False  # whether a « Rapport n° » or « Délibération n° » line was read
 
     # -- helpers -------------------------------------------------------------
 
     def problem(self, message: str, line: int, column: int = 1, length: int = 1, **kw: Any
                 ) -> None:
         self.problems.add(message, line, column, length, **kw)
+
+    def note(self, code: str, line: int, column: int = 1, *, subject: str | None = None,
+             question: str | None = None, values: tuple[str, ...] = ()) -> None:
+        """Leave a reading note (see :class:`~quorum.model.ReadNote`) at a line and column."""
+        line, column = self.source.where(line, column)
+        self.notes.append(ReadNote(code=code, line=line, column=column, file=self.file,
+                                   subject=subject, question=question, values=values))
 
     def set_field(self, name: str, value: Any, line: int, column: int) -> None:
         if name not in self.fields:
@@ -222,20 +284,49 @@ class Reader:
                 continue
             line = index + 1
             consumed = 1
+            counted = False
             if match := _DELIBERATION.match(folded, at):
                 block = Block(line)
                 self.blocks.append(block)
+                self.keyed = True
                 identifier = source.plain[index][match.end():].strip(" .:*")
-                block.identifier = identifier or None
+                titled = _TITLED_KEY.fullmatch(identifier)
+                if titled:  # « Délibération n° 2022-38 – Approbation … »: an item
+                    block.key = block.identifier = titled.group(1)
+                    block.key_column = match.end() + 1
+                    block.title = titled.group(2).strip() or None
+                else:
+                    block.identifier = identifier or None
             elif (match := _KEY_LINE.match(folded, at)) and (block is None or block.key):
                 block = Block(line)
                 self.blocks.append(block)
+                self.keyed = True
                 self._key_line(block, index, match)
+            elif (not self.keyed and not self.agenda and (self.people or self.proxies)
+                  and (item := _ITEM.match(source.plain[index], at))):
+                # « 1. Approbation … », « 3/a - Tarifs », « D23/45 – … »: an item of the sitting.
+                block = Block(line, loose=True)
+                self.blocks.append(block)
+                block.key = item.group(1)
+                block.key_column = item.start(1) + 1
+                block.title = source.plain[index][item.end():].strip() or None
+                self._tally_line(block, index, item.end())
+            elif not self.agenda and (self.people or self.proxies) and _OBJECT.match(folded, at):
+                block = Block(line, loose=True)  # « Objet : … »: an item without a number
+                self.blocks.append(block)
+                block.title = source.plain[index][folded.index(":", at) + 1:].strip() or None
             elif match and block is not None:
                 self._key_line(block, index, match)
+                counted = True  # the item's heading, not its text
             elif counts := self._counts(index, at):
                 # Counts may come one per line (« Présents : 36 », « Votants : 39 »).
-                if block is not None:
+                counted = True
+                if block is not None and block.body_seen and (block.tally or block.unanimous):
+                    # After an item's vote: the counts of the items that follow (a member
+                    # came or went) when the next item's heading comes next, else its own.
+                    self.pending_counts = _merge_counts(self.pending_counts, counts)
+                    self.pending_line = self.pending_line or line
+                elif block is not None:
                     block.counts = _merge_counts(block.counts, counts)
                 elif "header_counts" in self.fields:
                     field = self.fields["header_counts"]
@@ -244,7 +335,7 @@ class Reader:
                     self.set_field("header_counts", counts, line, at + 1)
                     self.locate("header_counts", "sitting", line, at + 1)
             elif block is not None and self._tally_line(block, index, at):
-                pass
+                self._free_text(index, at, block)
             elif match := _PRESENT.match(folded, at):
                 consumed = self._people(index, match.end(), "present", False)
             elif match := _ABSENT.match(folded, at):
@@ -259,7 +350,18 @@ class Reader:
                 consumed = self._agenda(index, match.end())
             else:
                 self._free_text(index, at, block)
+            if block is not None and line != block.line and not counted:
+                block.body_seen = True
+                if self.pending_counts:  # more of the item's text: the counts were its own
+                    block.counts = _merge_counts(block.counts, self.pending_counts)
+                    self.pending_counts, self.pending_line = None, 0
+            elif block is not None and line == block.line and self.pending_counts:
+                block.counts = self.pending_counts
+                self.note("header-counts-repeated", self.pending_line, question=block.key)
+                self.pending_counts, self.pending_line = None, 0
             index += consumed
+        if block is not None and self.pending_counts:  # the last item's own counts
+            block.counts = _merge_counts(block.counts, self.pending_counts)
 
     def _key_line(self, block: Block, index: int, match: re.Match[str]) -> None:
         plain = self.source.plain[index]
@@ -269,9 +371,21 @@ class Reader:
         block.title = title or None
 
     def _counts(self, index: int, at: int) -> HeaderCounts | None:
+        """Counts printed on a line of their own: « En exercice 39 Présents 36 Pouvoirs 3
+        Votants 39 », « Nombre de conseillers : en exercice : 19 présents : 14 votants : 17 »,
+        « Délégués en exercice : 16 — Présents : 12 — … », one per line too."""
         folded = self.source.folded[index]
-        found = _covering(_COUNT, folded, at)
+        if not any(char.isdigit() for char in folded):
+            return None
+        found = list(_COUNT.finditer(folded, at))
         if not found:
+            return None
+        position = at
+        for match in found:
+            if not _COUNT_FILLER.fullmatch(folded, position, match.start()):
+                return None
+            position = match.end()
+        if not _COUNT_FILLER.fullmatch(folded, position, len(folded)):
             return None
         if len(found) == 1 and found[0].group(1).startswith("en"):
             return None
@@ -652,8 +766,13 @@ class Reader:
         folded = source.folded[index]
         plain = source.plain[index]
         line = index + 1
+        if self.people and ("quitt" in folded or "arriv" in folded or "rejoin" in folded
+                            or "retir" in folded):
+            self._movement(index, at, block)
         if "date" not in self.fields and _SEANCE.match(folded, at):
             self._date("date", index, at)
+        if "date" not in self.fields and block is None and not self.people:
+            self._title_date(index, at)
         if ("body" not in self.fields and block is None and _BODY.match(folded, at)
                 and "convoqu" not in folded and len(folded) < 200 and ":" not in folded):
             self.set_field("body", " ".join(plain[at:].split()).rstrip(" .,"), line, at + 1)
@@ -690,6 +809,62 @@ class Reader:
         if (self.secretary is None and "secretaire" in folded
                 and (match := _SECRETARY_SENTENCE.search(folded, at))):
             self._secretary(parse_mention(source, index, at, match.start()), line, at + 1)
+
+    def _movement(self, index: int, at: int, block: Block | None) -> None:
+        """A member arriving or leaving, told in a sentence of the minutes."""
+        source = self.source
+        folded = source.folded[index]
+        plain = source.plain[index]
+        verb = _DEPARTS.search(folded, at)
+        kind = "departure"
+        subject_end = verb.start() if verb else -1
+        if verb is None:
+            verb = _ARRIVES.search(folded, at)
+            kind = "arrival"
+            subject_end = verb.start() if verb else -1
+        if verb is None:
+            return
+        stop = folded.rfind(". ", at, verb.start())
+        sentence = stop + 2 if stop >= 0 else at
+        subject_start = sentence
+        if lead := _MOVEMENT_LEAD.match(folded, sentence):  # « Arrivée de Monsieur X à 20h40 »
+            kind = "arrival" if lead.group(1).startswith("arriv") else "departure"
+            subject_start = lead.end()
+            subject_end = _SUBJECT_END.search(folded, subject_start).start()  # type: ignore[union-attr]
+        else:
+            comma = folded.find(",", sentence, subject_end)
+            subject_end = comma if comma >= 0 else subject_end
+            if prefix := _SUBJECT_PREFIX.match(folded, subject_start, subject_end):
+                subject_start = prefix.end()
+        who = parse_mention(source, index, subject_start, subject_end)
+        if who is None or not any(is_caps(word) and len(word) > 1 for word in who.name.split()):
+            return  # « Le Conseil », « Monsieur le Maire »: no member named
+        named = _MOVEMENT_KEY.search(folded, verb.end())
+        key = plain[named.start(1):named.end(1)].rstrip(".") if named else None
+        holder = None
+        if proxy := _PROXY_IN_PROSE.search(folded, verb.end()):
+            stop = folded.find(".", proxy.end())
+            holder = parse_mention(source, index, proxy.end(), stop if stop >= 0 else len(folded))
+        open_item = block is not None and not block.tally
+        end = folded.find(". ", verb.end())
+        text = " ".join(plain[sentence:end + 1 if end >= 0 else len(plain)].split())
+        self.movements.append(Movement(
+            who, kind, len(self.blocks), open_item, key, holder,
+            resigned="demission" in folded, text=text))
+
+    def _title_date(self, index: int, at: int) -> None:
+        """The sitting's date in a title (« PROCÈS-VERBAL DE LA SÉANCE DU CONSEIL MUNICIPAL
+        DU 27 JUIN 2023 », « Conseil communautaire du mardi 9 avril 2024 »), maybe on the
+        title's next line; never a convocation's or a publication's date."""
+        folded = self.source.folded[index]
+        if not _TITLE_WORD.search(folded, at) or _NOT_TITLE.search(folded, at):
+            return
+        self._date("date", index, at)
+        following = index + 1
+        if "date" not in self.fields and following < len(self.source):
+            after = self.source.folded[following]
+            if after.lstrip().startswith("du ") and not _NOT_TITLE.search(after):
+                self._date("date", following, 0)
 
     def _date(self, name: str, index: int, start: int, anchored: bool = False) -> None:
         folded = self.source.folded[index]
@@ -732,10 +907,10 @@ class Reader:
                 self.body_title = " ".join(match.group(1).split())
 
 
-def _merge_counts(first: HeaderCounts | None, then: HeaderCounts) -> HeaderCounts:
+def _merge_counts(first: HeaderCounts | None, then: HeaderCounts | None) -> HeaderCounts | None:
     """Counts read over several lines: the first value of each count wins."""
-    if first is None:
-        return then
+    if first is None or then is None:
+        return then or first
     values = {name: getattr(first, name) if getattr(first, name) is not None
               else getattr(then, name) for name in ("in_office", "present", "proxies", "voters")}
     return HeaderCounts(**values)
