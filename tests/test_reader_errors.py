@@ -126,12 +126,28 @@ def test_a_member_listed_twice() -> None:
     assert (problem.line, problem.column) == where(text, "Mme Anne BIHR", 2)
 
 
-def test_a_member_both_present_and_absent() -> None:
+def test_a_member_both_present_and_absent_is_an_error_finding_not_a_refusal() -> None:
     text = BASE.replace("**Pugey :** M. Frank LAIDIE\n", "**Pugey :** M. Frank LAIDIE, "
                         "M. Guillaume BAILLY\n")
-    with pytest.raises(RecordError, match="listed both as present and as absent") as caught:
-        read_record(text)
-    assert (caught.value.line, caught.value.column) == where(text, "M. Guillaume BAILLY", 2)
+    sitting = read_record(text)
+    assert sitting.at(1).present == 4  # counted present, as the list of those present says
+    report = quorum.audit(sitting)
+    (finding,) = report.with_code("present-and-absent")
+    assert finding.severity == "error" and report.exit_status == 1
+    assert (finding.line, finding.column) == where(text, "M. Guillaume BAILLY", 2)
+
+
+def test_a_member_in_both_lists_with_windows_reads_as_one_presence() -> None:
+    text = BASE.replace(
+        "M. Guillaume BAILLY,", "M. Guillaume BAILLY (jusqu'à la question 2),").replace(
+        "**Pugey :** M. Frank LAIDIE\n",
+        "**Pugey :** M. Frank LAIDIE, M. Guillaume BAILLY (à partir de la question 2)\n")
+    sitting = read_record(text)
+    # « à partir de » holds: present up to question 1, absent from 2.
+    assert sitting.explain("Guillaume BAILLY", 1).count("présent") == 1
+    assert [a.windows for a in sitting.attendance if a.member == "Guillaume BAILLY"] == [
+        (quorum.Window(end="1"),)]
+    assert quorum.audit(sitting).with_code("listed-present-and-absent")
 
 
 def test_an_unreadable_window() -> None:

@@ -467,6 +467,7 @@ _REASONS = {
     "spelling": "orthographe voisine",
     "one name is part of the other": "un nom contient l'autre",
     "surname only": "nom de famille seul",
+    "initials": "initiales du prénom",
     "written without civility": "écrit sans civilité",
 }
 _CIVILITY = re.compile(r"civility (\S+) here, (\S+) in the lists")

@@ -124,12 +124,40 @@ class _Builder:
             if first.listed == "implicit" and person.listed != "implicit":
                 person.mention = first.mention if existing != name else person.mention
                 self.people[existing] = person
+            elif {first.listed, person.listed} == {"present", "absent"}:
+                self._present_and_absent(existing, first, person)
             elif person.listed != "implicit":
                 line, _ = self.member_at[existing]
-                both = {first.listed, person.listed} == {"present", "absent"}
-                what = "listed both as present and as absent" if both else "listed twice"
-                self.problem(f"{existing} is {what} (first at line {line})",
+                self.problem(f"{existing} is listed twice (first at line {line})",
                              person.mention.line, person.mention.column, person.mention.length)
+
+    def _present_and_absent(self, name: str, first: Person, second: Person) -> None:
+        """One member in both lists: the windows of both read together, else a contradiction.
+
+        « DURIEUX (jusqu'à la question 8/a) » present and « DURIEUX (à partir de la question
+        8/a) » absent: an arrival or a departure written in both lists, where « à partir de »
+        is the bound that holds (present up to the question before 8/a).  With no window on
+        either side the record contradicts itself: present, as the list of those present says,
+        and an error finding.
+        """
+        present, absent = (first, second) if first.listed == "present" else (second, first)
+        self.people[name] = present
+        if first is not present:
+            self.member_at[name] = (present.mention.line, present.mention.column)
+        mention = second.mention
+        if not present.annotation.markers and not absent.annotation.markers:
+            self.reader.note("present-and-absent", mention.line, mention.column, subject=name)
+            return
+        starts = {m.key for m in absent.annotation.markers if m.kind == "start"}
+        present.annotation.markers = [
+            m._replace(kind="before") if m.kind == "end" and m.key in starts else m
+            for m in present.annotation.markers]
+        if not present.annotation.markers:  # the absent list alone says when: its complement
+            present.annotation.markers = [
+                m._replace(kind="before") if m.kind == "start" else m._replace(kind="start")
+                for m in absent.annotation.markers if m.kind in ("start", "end")]
+        self.reader.note("listed-present-and-absent", mention.line, mention.column,
+                         subject=name)
 
     def _add(self, person: Person) -> None:
         name = person.mention.name
@@ -267,7 +295,7 @@ class _Builder:
             markers += [m for p in reader.proxies for m in p.markers]
             from_windows: dict[str, None] = {}
             for marker in markers:
-                if marker.key not in found:
+                if marker.key not in found and any(c.isdigit() for c in marker.key):
                     from_windows[marker.key] = None
                 previous = str(int(marker.key) - 1) if marker.key.isdigit() else ""
                 if marker.kind == "before" and int(previous or 0) > 0 and previous not in found:
@@ -490,6 +518,8 @@ class _Builder:
         field = reader.fields.get("body")
         body = str(field.value) if field else ""
         if not body:
+            body = self._collectivity()
+        if not body:
             date = reader.fields.get("date")
             if date is not None:
                 for index in range(date.line - 2, max(-1, date.line - 6), -1):
@@ -500,8 +530,6 @@ class _Builder:
                         break
         if reader.body_title and fold(reader.body_title).split(" ", 1)[-1] not in fold(body):
             body = f"{body} {reader.body_title}".strip()
-        if not body:
-            body = self._collectivity()
         if not body:
             reader.note("body-unknown", 1, values=(self._kind(body).value,))
         return body
@@ -533,6 +561,8 @@ class _Builder:
         for name in self.order:
             person = self.people[name]
             annotation = person.annotation
+            if annotation.proxy_from is not None:  # « M. Y (pouvoir de M. X) »
+                proxies.append(ProxyEntry(annotation.proxy_from, person.mention, []))
             if annotation.proxy_to is not None:
                 proxies.append(ProxyEntry(person.mention, annotation.proxy_to,
                                           annotation.markers if person.listed != "present"
@@ -556,10 +586,16 @@ class _Builder:
     def _proxies(self, entries: Sequence[ProxyEntry]) -> list[Proxy]:
         proxies = []
         listed_absent = any(person.listed == "absent" for person in self.reader.people)
+        written: dict[tuple[str, str, Window], Mention] = {}
         for entry in entries:
             group = self._commune(entry.commune) if entry.commune else None
-            if not listed_absent and not self.members.match(entry.giver.name).candidates:
-                # No list of those absent: the givers of proxies are the absent members.
+            known = self.members.match(entry.giver.name)
+            if (not listed_absent and not known.candidates) or (
+                    known.found is None and not known.candidates):
+                # A giver no list names (or no list of those absent at all): an absent member.
+                if listed_absent:
+                    self.reader.note("giver-not-listed", entry.giver.line, entry.giver.column,
+                                     subject=entry.giver.name)
                 self._add(Person(entry.giver, "absent", entry.commune[0] if entry.commune
                                  else None))
                 self.late.append(Attendance(member=entry.giver.name, windows=()))
@@ -579,8 +615,14 @@ class _Builder:
                 self.problem(f"{giver} gives a proxy to themself", entry.holder.line,
                              entry.holder.column, entry.holder.length)
                 continue
-            proxies.append(Proxy(giver=giver, holder=holder,
-                                 window=windows[0] if windows else Window()))
+            window = windows[0] if windows else Window()
+            if (giver, holder, window) in written:  # « (pouvoir de X) » and « X (pouvoir à Y) »
+                first = written[giver, holder, window]
+                self.reader.note("proxy-repeated", entry.giver.line, entry.giver.column,
+                                 subject=giver, values=(holder, str(first.line)))
+                continue
+            written[giver, holder, window] = entry.giver
+            proxies.append(Proxy(giver=giver, holder=holder, window=window))
             self.reader.locate("proxy", giver, entry.giver.line, entry.giver.column)
         return proxies
 
@@ -617,6 +659,12 @@ class _Builder:
             key = block.key
             if key is None and block.identifier in self.positions:
                 key = block.identifier
+            if block.heading:
+                continue
+            if key is None and block.loose:  # « Objet : … »: an item of the one question
+                if self.keys != [SITTING_KEY] or (SITTING_KEY in seen or not block.tally):
+                    continue
+                key = SITTING_KEY
             if key is None:
                 self.problem("a deliberation without its question (« Rapport n° 26 - … »)",
                              block.line)

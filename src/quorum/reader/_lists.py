@@ -25,6 +25,7 @@ import attrs
 from quorum.reader._text import Source
 
 __all__ = [
+    "BARE_WINDOW",
     "NUMBER",
     "Annotation",
     "Item",
@@ -62,7 +63,8 @@ _BOLD_HEADING = re.compile(r"\*\*\s*+([^*:\n]{1,120}?)\s*+(?::\s*\*\*|\*\*\s*:)"
 _BLANK_HEADING = re.compile(r"\*\*\s*(\s)(?::\s*\*\*|\*\*\s*:)")
 # What may follow a name inside an item (folded text).
 TAIL = re.compile(
-    r"\s(?:(supplee?e?s?|remplacee?s?)\s+par(?:\s+(?:son|sa|leur)\s+suppleant\w*)?"
+    r"\s(?:(supplee?e?s?|remplacee?s?|representee?s?(?=\s+par\s+(?:son|sa|leur)\s+suppl))\s+par"
+    r"(?:\s+(?:son|sa|leur)\s+suppleant\w*)?"
     r"|(ayant\s+la\s+suppleance\s+de|suppleant\w*\s+de)"
     r"|((?:qui\s+)?(?:a|ayant)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+a(?:u|ux)?"
     r"|donne\s+(?:pouvoir|procuration|mandat)\s+a(?:u|ux)?"
@@ -76,7 +78,7 @@ PROXY_SEPARATOR = re.compile(
     r"|(?:pouvoir|procuration|mandat)\s+(?:donnee?\s+)?a"
     r"|represente\w*\s+par|a)\s"
 )
-_KEY = r"([0-9a-z][^\s,;:()]{0,40})"
+_KEY = r"(?!n[°o]|n\s)([0-9a-z][^\s,;:()]{0,40})"  # never the « n° » of a key with none
 # Runs of spaces are matched possessively (``\s*+``) where what follows cannot
 # be a space: the same matches, but a long run of spaces before a word that
 # does not fit is given up at once instead of being split every possible way
@@ -88,7 +90,7 @@ _START = re.compile(
     + _SUBJECT + NUMBER + _KEY
 )
 # « jusqu'à la question 3 exclue » (group 2): gone from 3, like a departure at 3.
-_END = re.compile(r"jusqu'(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY
+_END = re.compile(r"jusqu['\s]\s*+(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY
                   + r"(?:\s+(?:(exclue?s?|non\s+incluse?s?)|incluse?s?))?")
 # « présent des questions 2 à 4 », « de la question 2 à la question 4 »: the window 2..4.
 _SPAN = re.compile(
@@ -106,6 +108,8 @@ _LEFT_FROM = re.compile(
     r"(?:a\s+compter|a\s+partir|des)\s++(?:de\s+la|du|de|a\s+la|au)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
+# A window written after a name without parentheses (« à M. Y jusqu'au point n° 6 »).
+BARE_WINDOW = re.compile(r"\s(?:jusqu['\s]|a\s+compter\s|a\s+partir\s)")
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
 _SUBSTITUTE = re.compile(r"suppleant\w*|suppleance")
@@ -115,6 +119,7 @@ _PROXY_TO = re.compile(
     r"(?:(?:a|ayant)\s+donne\s+)?(?:pouvoir|procuration|mandat|delegation)\s+(?:donnee?\s+)?"
     r"a(?:u|ux)?\s+|represente\w*\s+par\s+"
 )
+_PROXY_FROM = re.compile(r"(?:pouvoir|procuration|mandat)\s+(?:de|du|des|d')\s*")
 _FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
 # A word that every pattern of an annotation needs (the subjects of _START,
 # _END, _BEFORE and _LEFT_FROM; substitutes; proxies; remote; excused): an
@@ -173,6 +178,7 @@ class Annotation:
     excused: bool = False
     substitute_of: Mention | None = None
     proxy_to: Mention | None = None
+    proxy_from: Mention | None = None  # « (pouvoir de X) » on the holder
     unreadable: list[tuple[int, int, int, str]] = attrs.field(factory=list)
 
 
@@ -367,6 +373,9 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
         into.markers.sort(key=lambda m: m.column)
     substitute_of = _SUBSTITUTE_OF.search(folded, start, end)
     proxy_to = _PROXY_TO.search(folded, start, end)
+    if proxy_from := _PROXY_FROM.match(folded, start, end):
+        into.proxy_from = parse_mention(source, line, proxy_from.end(), end)
+        understood = True
     if substitute_of:
         into.substitute = True
         into.substitute_of = parse_mention(source, line, substitute_of.end(), end)

@@ -213,6 +213,16 @@ class NameIndex:
             found = tuple(self._by_surname.get(written_key, ()))
             if found:
                 return self._narrow(found, "surname only", group)
+        elif (surname := _surname(written)) and (initials := _initials(written)):
+            # « H. ESCOFFIER » and « Henri ESCOFFIER », « JL. GARCIN » and « Jean-Louis GARCIN ».
+            found = tuple(name for name in self._by_surname.get(key(surname), ())
+                          if _initials(name) == initials)
+            if found:
+                return self._narrow(found, "initials", group)
+            # « Bertrand ROUVIÈRE » for « ROUVIÈRE » listed by surname only.
+            found = tuple(self._by_key.get(key(surname), ()))
+            if found:
+                return self._narrow(found, "surname only", group)
         return Match((), "")
 
     def closest(self, written: str, count: int = 3) -> tuple[str, ...]:
@@ -258,7 +268,22 @@ def _is_caps(word: str) -> bool:
     return word.isupper()
 
 
+def _initials(name: str) -> str:
+    """The initials of the first names of ``name`` (« JL. GARCIN », « Jean-Louis GARCIN »: jl)."""
+    letters = []
+    for word in name.split():
+        if word.isupper() and not word.endswith(".") and len(word) > 2:
+            continue  # the surname
+        stem = word.rstrip(".")
+        if word.endswith(".") or (stem.isupper() and len(stem) <= 2):
+            letters.append(stem.lower())
+        else:
+            letters.extend(part[:1].lower() for part in stem.split("-") if part)
+    return "".join(letters)
+
+
 def _surname(name: str) -> str:
     words = name.split()
-    caps = [w for w in words if w.isupper()]  # _is_caps, without a call per word
+    # _is_caps without a call per word; an initial (« H. », « JL. ») is no surname.
+    caps = [w for w in words if w.isupper() and not w.endswith(".")]
     return " ".join(caps) if caps and len(caps) < len(words) else ""

@@ -30,6 +30,7 @@ import attrs
 from quorum.model import HeaderCounts, Location, ReadNote, Reconciliation
 from quorum.reader._dates import BadDate, find_date, find_time
 from quorum.reader._lists import (
+    BARE_WINDOW,
     PROXY_SEPARATOR,
     TAIL,
     Annotation,
@@ -38,6 +39,7 @@ from quorum.reader._lists import (
     civility_at,
     colons,
     is_caps,
+    parse_annotation,
     parse_mention,
     read_annotations,
     split_items,
@@ -52,7 +54,8 @@ _PRESENT = re.compile(
     r"(?:(?:etaient|sont|membres|conseillers|elus)\s+)?presents?\b[^:\n]{0,60}?:"
 )
 _ABSENT = re.compile(
-    r"(?:(?:etaient|sont|membres|conseillers|elus)\s+)?(absents?|excuses?)\b([^:\n]{0,60}?):"
+    r"(?:(?:etaient|etait|sont|membres|conseillers|elus)\s+)?(absente?s?|excusee?s?)\b"
+    r"([^:\n]{0,60}?):"
 )
 _SECRETARY = re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*:")
 _SECRETARY_SENTENCE = re.compile(
@@ -71,6 +74,22 @@ _ITEM = re.compile(
 )
 _TITLED_KEY = re.compile(r"(\S{1,40})\s++[-\u2013\u2014:]\s*+(\S.*)")
 _OBJECT = re.compile(r"objet\s*:")
+# Role labels between the names of a list: not people.
+_ROLE = re.compile(
+    r"\s*+(?:(?:les?|la|et)\s+)?(?:maire|(?:premier\s+|premiere\s+)?adjointe?s?(?:\s+au\s+maire)?"
+    r"|(?:vice-)?presidente?s?|conseill(?:er|ere)s?(?:\s+(?:municipa(?:l|ux|les?)|communautaires?"
+    r"|delegue(?:e|s|es)?|syndica(?:l|ux)))*|delegue(?:e|s|es)?(?:\s+titulaires?)?"
+    r"|formant\s+la\s+majorite\s+des\s+membres\s+en\s+exercice|membres?\s+du\s+bureau)"
+    r"[\s.:]*+"
+)
+_PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
+_SUBSTITUTED = re.compile(
+    r"(?:delegues?|conseillers?|membres?)\s+titulaires?\s+(?:supplee?s?|remplace\w*|represente\w*)"
+    r"[^:\n]{0,40}:"
+)
+_PRESIDENT_CUE = re.compile(r"presid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?seance)?\s*:")
+_GROUP_CIVILITY = re.compile(r"(mm|mmes|messieurs|mesdames)\b\.?")
+_LIST_NAMES = {"present": "des présents", "absent": "des absents"}
 # Prose of the minutes: « M. X quitte la séance », « Mme Y est arrivée », « Arrivée de M. Z ».
 _DEPARTS = re.compile(
     r"\b(?:quitte\w*|se\s+retire\w*)\s+(?:alors\s+|definitivement\s+)?"
@@ -116,6 +135,7 @@ _COUNT_FILLER = re.compile(
 _CONVENED = re.compile(
     r"convoque\w*\s+(?:le\s+|en\s+date\s+du\s+|pour\s+le\s+)?"
     r"|date\s+de\s+(?:la\s+)?convocation\s*:?\s*"
+    r"|convocation\s+(?:du\s+|adressee\s+le\s+|envoyee\s+le\s+|en\s+date\s+du\s+)|convocation\s*:\s*"
 )
 _PRESIDENCE = re.compile(r"sous\s+la\s+presidence\s+de\s+")
 _MET = re.compile(r"s'est\s+reuni\w*\s*")
@@ -185,6 +205,7 @@ class ProxyEntry:
 @attrs.define
 class Block:
     line: int  # 1-based
+    heading: bool = False  # « 3 - FINANCES »: the heading of items 3/a, 3/b …
     body_seen: bool = False  # a line of its own text was read (counts after it are the next's)
     loose: bool = False  # an item numbered « 1. », « 3/a - », or headed « Objet : »
     identifier: str | None = None
@@ -241,6 +262,9 @@ class Reader:
         self.reconciliations: list[Reconciliation] = []
         self.notes: list[ReadNote] = []
         self.movements: list[Movement] = []
+        self.givers: list[tuple[Mention, Annotation]] = []  # « Mandants : … »
+        self.holders: list[tuple[Mention, Annotation]] = []  # « Mandataires : … »
+        self.group_civility: str | None = None  # « MM. », « Mmes » over the names that follow
         self.pending_counts: HeaderCounts | None = None  # printed for the items to come
         self.pending_line = 0
         self.keyed = False  # whether a « Rapport n° » or « Délibération n° » line was read
@@ -336,8 +360,23 @@ class Reader:
                     self.locate("header_counts", "sitting", line, at + 1)
             elif block is not None and self._tally_line(block, index, at):
                 self._free_text(index, at, block)
+            elif (match := _PRESIDENT_CUE.match(folded, at)) and self.president is None:
+                # « Président de séance : » / « Présidence : M. X, Maire », maybe on the next line.
+                target, begin = index, match.end()
+                if not folded[begin:].strip() and index + 1 < count:
+                    target, begin, consumed = index + 1, 0, 2
+                plain_line = source.plain[target]
+                comma = plain_line.find(",", begin)
+                self.president = parse_mention(source, target, begin,
+                                               comma if comma >= 0 else len(plain_line))
             elif match := _PRESENT.match(folded, at):
                 consumed = self._people(index, match.end(), "present", False)
+            elif match := _PARALLEL.match(folded, at):
+                # « Mandants : A, B » then « Mandataires : C, D »: A → C, B → D.
+                consumed = self._parallel(index, match.end(), match.group(1).startswith("mandants"))
+            elif match := _SUBSTITUTED.match(folded, at):
+                # « Délégués titulaires suppléés : M. X, représenté par sa suppléante Mme Y »
+                consumed = self._people(index, match.end(), "absent", False)
             elif match := _ABSENT.match(folded, at):
                 excused = "excus" in match.group(0)
                 consumed = self._people(index, match.end(), "absent", excused)
@@ -362,6 +401,8 @@ class Reader:
             index += consumed
         if block is not None and self.pending_counts:  # the last item's own counts
             block.counts = _merge_counts(block.counts, self.pending_counts)
+        self._pair_parallel()
+        self._drop_headings()
 
     def _key_line(self, block: Block, index: int, match: re.Match[str]) -> None:
         plain = self.source.plain[index]
@@ -607,7 +648,8 @@ class Reader:
                     name_span, heading = split_run_on(self.source, line_index, begin, colon)
                     if name_span is not None:
                         entry(line_index, *name_span, commune)
-                    if heading[1] > heading[0]:
+                    if heading[1] > heading[0] and not _ROLE.fullmatch(
+                            self.source.folded[line_index], *heading):
                         commune = self._heading(line_index, *heading, canonical)
                     begin = colon + 1
                 if begin < item.end:
@@ -616,6 +658,7 @@ class Reader:
 
     def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
         previous: list[Person | None] = [None]
+        self.group_civility = None
 
         def entry(line: int, begin: int, end: int, commune: tuple[str, int, int] | None
                   ) -> None:
@@ -649,11 +692,27 @@ class Reader:
             return previous
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
+        if _ROLE.fullmatch(folded, start, name_end) or start >= name_end:
+            return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
         mention = parse_mention(source, index, start, name_end)
         if mention is None:
             self.problem("expected the name of a member", index + 1, start + 1,
                          max(1, end - start))
             return previous
+        if group := _GROUP_CIVILITY.match(folded, start, name_end):
+            # « MM. BASTIDE, CHAMBON, Mmes DELORME »: for every name up to the next civility.
+            self.group_civility = "Mme" if group.group(1).startswith(("mme", "mes")) else "M."
+            mention = mention._replace(civility=self.group_civility)
+        elif mention.civility is None and civility_at(folded, start, name_end) is None:
+            if self.group_civility is not None:
+                mention = mention._replace(civility=self.group_civility)
+            elif " " not in mention.name and not is_caps(mention.name):
+                # « Yves » alone, no civility, no surname in capitals: no member.
+                self.note("item-unreadable", index + 1, start + 1,
+                          values=(mention.written, _LIST_NAMES[listed]))
+                return previous
+        else:
+            self.group_civility = None
         person = Person(mention, listed, commune[0] if commune else None, excused=excused)
         read_annotations(source, index, name_end, tail.start() if tail else end, person.annotation)
         self.people.append(person)
@@ -665,17 +724,16 @@ class Reader:
               listed: str) -> None:
         source = self.source
         raw = source.raw[index]
-        paren = raw.find("(", tail.end(), end)
-        name_end = paren if paren >= 0 else end
+        name_end = self._name_end(index, tail.end(), end)
         other = parse_mention(source, index, tail.end(), name_end)
         if other is None:
             self.problem("expected a name after this", index + 1, tail.start() + 2,
                          tail.end() - tail.start() - 1)
             return
         annotation = Annotation()
-        read_annotations(source, index, name_end, end, annotation)
+        self._windows_after(index, name_end, end, annotation)
         if tail.group(1):  # « M. X suppléé par Mme Y »: Y sits for X
-            substitute = Person(other, listed, person.commune, annotation, substitute=True,
+            substitute = Person(other, "present", person.commune, annotation, substitute=True,
                                  substitute_of=person.mention)
             if not person.annotation.markers:
                 person.listed = "implicit"
@@ -696,6 +754,73 @@ class Reader:
     def _proxy_list(self, index: int, start: int) -> int:
         return self._walk(index, start, False, self._proxy)
 
+    def _parallel(self, index: int, start: int, givers: bool) -> int:
+        """One of the parallel lists of proxies (« Mandants : … », « Mandataires : … »)."""
+        found = self.givers if givers else self.holders
+        self.group_civility = None
+
+        def entry(line: int, begin: int, end: int, commune: tuple[str, int, int] | None
+                  ) -> None:
+            name_end = self._name_end(line, begin, end)
+            mention = parse_mention(self.source, line, begin, name_end)
+            if mention is None:
+                self.problem("expected the name of a member", line + 1, begin + 1,
+                             max(1, end - begin))
+                return
+            folded = self.source.folded[line]
+            if group := _GROUP_CIVILITY.match(folded, begin, name_end):
+                self.group_civility = "Mme" if group.group(1).startswith(("mme", "mes")) else "M."
+            if mention.civility is None and self.group_civility is not None:
+                mention = mention._replace(civility=self.group_civility)
+            elif mention.civility is not None:
+                self.group_civility = None
+            annotation = Annotation()
+            self._windows_after(line, name_end, end, annotation)
+            found.append((mention, annotation))
+
+        return self._walk(index, start, False, entry)
+
+    def _drop_headings(self) -> None:
+        """« 3 - FINANCES » over « 3/a - … », « 3/b - … »: a heading, not a question."""
+        keys = [block.key for block in self.blocks if block.loose and block.key]
+        for block in self.blocks:
+            key, title = block.key, block.title or ""
+            if (block.loose and key and title.isupper() and not block.tally
+                    and any(other.startswith((f"{key}/", f"{key}.", f"{key}-"))
+                            for other in keys)):
+                block.key = None
+                block.heading = True
+
+    def _pair_parallel(self) -> None:
+        """Pair the givers and holders of the parallel lists by position."""
+        if not self.givers and not self.holders:
+            return
+        if len(self.givers) != len(self.holders):
+            first = (self.givers or self.holders)[0][0]
+            self.problem(f"{len(self.givers)} mandants pour {len(self.holders)} mandataires : "
+                         "les deux listes se lisent rang par rang", first.line, first.column,
+                         first.length)
+            return
+        for (giver, given), (holder, held) in zip(self.givers, self.holders, strict=True):
+            annotation = given if given.markers else held
+            self.proxies.append(ProxyEntry(giver, holder, annotation.markers, None, annotation))
+
+    def _name_end(self, index: int, start: int, end: int) -> int:
+        """Where the name from ``start`` stops: at « ( » or a window without parentheses."""
+        paren = self.source.raw[index].find("(", start, end)
+        stop = paren if paren >= 0 else end
+        bare = BARE_WINDOW.search(self.source.folded[index], start, stop)
+        return bare.start() if bare else stop
+
+    def _windows_after(self, index: int, start: int, end: int, into: Annotation) -> None:
+        """The windows after a name: « jusqu'au point n° 6 » bare, then parenthesised."""
+        paren = self.source.raw[index].find("(", start, end)
+        bare_end = paren if paren >= 0 else end
+        if self.source.folded[index][start:bare_end].strip():
+            parse_annotation(self.source, index, start, bare_end, into)
+        if paren >= 0:
+            read_annotations(self.source, index, paren, end, into)
+
     def _proxy(self, index: int, start: int, end: int,
                commune: tuple[str, int, int] | None) -> None:
         source = self.source
@@ -711,10 +836,9 @@ class Reader:
         annotation = Annotation()
         if paren >= 0:
             read_annotations(source, index, paren, before, annotation)
-        paren = raw.find("(", after, end)
-        holder = parse_mention(source, index, after, paren if paren >= 0 else end)
-        if paren >= 0:
-            read_annotations(source, index, paren, end, annotation)
+        holder_end = self._name_end(index, after, end)
+        holder = parse_mention(source, index, after, holder_end)
+        self._windows_after(index, holder_end, end, annotation)
         if giver is None or holder is None:
             self.problem("expected the names of the giver and of the holder of a proxy",
                          index + 1, start + 1, end - start)
@@ -979,7 +1103,7 @@ def _mask_parentheses(folded: str, start: int, end: int) -> str:
 # call (it is asked of every line a list runs on to).
 _SECTION = re.compile("|".join(f"(?:{p.pattern})" for p in (
     _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _AGENDA, _DELIBERATION, _KEY_LINE, _SEANCE, _TALLY,
-    _COUNT,
+    _COUNT, _PARALLEL, _SUBSTITUTED, _PRESIDENT_CUE,
 )))
 
 
