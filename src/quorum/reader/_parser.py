@@ -723,7 +723,6 @@ class Reader:
     def _tail(self, person: Person, index: int, tail: re.Match[str], end: int,
               listed: str) -> None:
         source = self.source
-        raw = source.raw[index]
         name_end = self._name_end(index, tail.end(), end)
         other = parse_mention(source, index, tail.end(), name_end)
         if other is None:
