@@ -52,6 +52,7 @@ _CIVILITIES = {"monsieur": "M.", "m": "M.", "mr": "M.", "madame": "Mme", "mme": 
 _ET_CIVILITY = re.compile(
     r"\s(?:et|&)\s+(?=(?:monsieur|madame|mme|mlle|mr|m\.|mm\.|mmes)\s)"
 )
+_ET_NAME = re.compile(r"(?<=[A-ZÀ-ÖØ-Þ]{2})\s+et\s+(?=[A-ZÀ-ÖØ-Þ])")
 _SPECIAL = re.compile(r"\*\*|[(),;]")
 _BRACKETS_AND_COLONS = re.compile(r"[():]")
 _BRACKETS = re.compile(r"[()]")
@@ -188,6 +189,8 @@ def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
     folded = source.folded[line]
     events = [(m.start(), m.group()) for m in _SPECIAL.finditer(raw, start, end)]
     et_at = {m.start(): m.end() for m in _ET_CIVILITY.finditer(folded, start, end)}
+    if " et " in raw:  # « Sylvie GALLOIS et Carine THIÉBAUT »: « et » after a surname
+        et_at.update((m.start(), m.end()) for m in _ET_NAME.finditer(raw, start, end))
     if et_at:
         events = sorted(events + [(index, "et") for index in et_at])
     items: list[Item] = []

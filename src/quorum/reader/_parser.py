@@ -82,6 +82,9 @@ _ROLE = re.compile(
     r"|formant\s+la\s+majorite\s+des\s+membres\s+en\s+exercice|membres?\s+du\s+bureau)"
     r"[\s.:]*+"
 )
+_ROW_NUMBERS = re.compile(r"\s*+\d{1,4}(?:\s++\d{1,4})*+\s*+")
+_FOR_COMMUNE = re.compile(r"\s+pour\s+((?:LA |LE |LES |L')?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]+)\s*$")
+_GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
     r"(?:delegues?|conseillers?|membres?)\s+titulaires?\s+(?:supplee?s?|remplace\w*|represente\w*)"
@@ -262,6 +265,7 @@ class Reader:
         self.reconciliations: list[Reconciliation] = []
         self.notes: list[ReadNote] = []
         self.movements: list[Movement] = []
+        self.absent_proxies = False  # reading « Absents ayant donné pouvoir : X à Y »
         self.givers: list[tuple[Mention, Annotation]] = []  # « Mandants : … »
         self.holders: list[tuple[Mention, Annotation]] = []  # « Mandataires : … »
         self.group_civility: str | None = None  # « MM. », « Mmes » over the names that follow
@@ -352,12 +356,8 @@ class Reader:
                     self.pending_line = self.pending_line or line
                 elif block is not None:
                     block.counts = _merge_counts(block.counts, counts)
-                elif "header_counts" in self.fields:
-                    field = self.fields["header_counts"]
-                    field.value = _merge_counts(field.value, counts)
                 else:
-                    self.set_field("header_counts", counts, line, at + 1)
-                    self.locate("header_counts", "sitting", line, at + 1)
+                    self._header_counts(counts, line, at + 1)
             elif block is not None and self._tally_line(block, index, at):
                 self._free_text(index, at, block)
             elif (match := _PRESIDENT_CUE.match(folded, at)) and self.president is None:
@@ -379,7 +379,10 @@ class Reader:
                 consumed = self._people(index, match.end(), "absent", False)
             elif match := _ABSENT.match(folded, at):
                 excused = "excus" in match.group(0)
+                # « Absents excusés ayant donné pouvoir : M. X à M. Y, … »: items are proxies.
+                self.absent_proxies = bool(_GAVE_PROXY.search(match.group(0)))
                 consumed = self._people(index, match.end(), "absent", excused)
+                self.absent_proxies = False
             elif match := _PROXIES.match(folded, at):
                 consumed = self._proxy_list(index, match.end())
             elif match := _SECRETARY.match(folded, at):
@@ -404,6 +407,15 @@ class Reader:
         self._pair_parallel()
         self._drop_headings()
 
+    def _header_counts(self, counts: HeaderCounts, line: int, column: int = 1) -> None:
+        """Counts printed in the sitting's header, merged when they come one per line."""
+        if "header_counts" in self.fields:
+            field = self.fields["header_counts"]
+            field.value = _merge_counts(field.value, counts)
+        else:
+            self.set_field("header_counts", counts, line, column)
+            self.locate("header_counts", "sitting", line, column)
+
     def _key_line(self, block: Block, index: int, match: re.Match[str]) -> None:
         plain = self.source.plain[index]
         block.key = plain[match.start(1):match.end(1)].rstrip(".")
@@ -411,10 +423,12 @@ class Reader:
         title = plain[match.end():].strip().lstrip("-–—:.").strip()
         block.title = title or None
 
-    def _counts(self, index: int, at: int) -> HeaderCounts | None:
+    def _counts(self, index: int, at: int, alone: bool = False) -> HeaderCounts | None:
         """Counts printed on a line of their own: « En exercice 39 Présents 36 Pouvoirs 3
         Votants 39 », « Nombre de conseillers : en exercice : 19 présents : 14 votants : 17 »,
-        « Délégués en exercice : 16 — Présents : 12 — … », one per line too."""
+        « Délégués en exercice : 16 — Présents : 12 — … », one per line too.  The members in
+        office alone (« En exercice : 33 ») are counts only when ``alone`` (inside a list);
+        elsewhere the header's free text reads them."""
         folded = self.source.folded[index]
         if not any(char.isdigit() for char in folded):
             return None
@@ -428,7 +442,7 @@ class Reader:
             position = match.end()
         if not _COUNT_FILLER.fullmatch(folded, position, len(folded)):
             return None
-        if len(found) == 1 and found[0].group(1).startswith("en"):
+        if len(found) == 1 and found[0].group(1).startswith("en") and not alone:
             return None
         values: dict[str, int] = {}
         for match in found:
@@ -598,8 +612,21 @@ class Reader:
         while following < len(source):
             folded = source.folded[following]
             if not folded.strip():
-                break
+                after = self._after_blank(following)
+                if after is None or not self._list_goes_on(raw, folded_end, after, proxies):
+                    break
+                # A blank line inside a list (a page break, a conversion): the list goes on.
+                pieces.extend((blank, 0) for blank in range(following, after))
+                following = after
+                continue
             section = _starts_section(folded)
+            if section and (counts := self._counts(following, 0, alone=True)) is not None:
+                # A box of counts interleaved with the names (two columns flattened):
+                # the counts are read, the list goes on.
+                self._header_counts(counts, following + 1)
+                pieces.append((following, len(source.raw[following])))
+                following += 1
+                continue
             if join and (depth > 0 or bold or _wrapped(raw, folded_end, source.raw[following],
                                                        folded, proxies, section)):
                 line = source.raw[following]
@@ -625,6 +652,36 @@ class Reader:
         if joined:
             source.join(target, joined)
         return pieces
+
+    def _after_blank(self, index: int) -> int | None:
+        """The first line after the blank lines from ``index`` (at most a few), if any."""
+        for following in range(index, min(index + 4, len(self.source))):
+            if self.source.folded[following].strip():
+                return following
+        return None
+
+    def _list_goes_on(self, raw: str, folded: str, index: int, proxies: bool) -> bool:
+        """Whether the line ``index``, after blank lines, continues the list ending in ``raw``.
+
+        It does when the list is left open (nothing yet after the cue, a trailing comma or
+        semicolon, an item cut in its middle) or when the line begins with a civility; a
+        line that begins a section, or prose after a closed list, ends it.
+        """
+        next_raw, next_folded = self.source.raw[index], self.source.folded[index]
+        if _starts_section(next_folded) and not _counts_only(next_folded):
+            return False
+        content = raw.rstrip()
+        at = _PREFIX.match(next_folded).end()  # type: ignore[union-attr]
+        if _PROSE.match(next_folded, at) or _PROSE_VERB.search(next_folded, at):
+            return False
+        if not content or content.endswith((",", ";", ":")):
+            return True
+        if content.endswith("."):
+            return False  # the list was closed
+        if civility_at(next_folded, at, len(next_folded)) is not None:
+            return True
+        return _wrapped(raw, folded, next_raw, next_folded, proxies, False) and not \
+            _PROSE.match(next_folded, at)
 
     def _walk(self, index: int, start: int, canonical: bool,
               entry: Callable[[int, int, int, tuple[str, int, int] | None], None]) -> int:
@@ -690,8 +747,25 @@ class Reader:
                 return None
             self._tail(previous, index, tail, end, listed)
             return previous
+        if tail is None and self.absent_proxies and (
+                bare := PROXY_SEPARATOR.search(_mask_parentheses(folded, start, end))):
+            # « M. X à Mme Y » in a list of those absent who gave a proxy.
+            self._proxy(index, start, end, commune)
+            giver_end = self._name_end(index, start, start + bare.start())
+            giver = parse_mention(source, index, start, giver_end)
+            if giver is None:
+                return previous
+            person = Person(giver, listed, commune[0] if commune else None, excused=excused)
+            self.people.append(person)
+            return person
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
+        if _ROW_NUMBERS.fullmatch(folded, start, name_end):
+            return previous  # row numbers pulled away from their names: « 1 », « 18 19 20 21 »
+        if group_commune := _FOR_COMMUNE.search(raw, start, name_end):
+            # « Mme Odile RAVIER pour SAINT-AUBIN-DES-CHAUMES »: the delegates' commune.
+            commune = (group_commune.group(1), index + 1, group_commune.start(1) + 1)
+            name_end = group_commune.start()
         if _ROLE.fullmatch(folded, start, name_end) or start >= name_end:
             return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
         mention = parse_mention(source, index, start, name_end)
@@ -1156,6 +1230,19 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
     first_item = re.split(r"[,;(:]", after, maxsplit=1)[0].split()
     return civility is not None and all(
         is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
+
+
+_PROSE = re.compile(r"(?:le|la|les|l'|il|elle|apres|en|au|a|aucun\w*|monsieur\s+le|madame\s+le)\s")
+
+
+_PROSE_VERB = re.compile(
+    r"\s(?:a|ont)\s+ete\s|\s(?:est|sont|sera|quitte|arrive|rejoint|presente|ouvre|prend|donne"
+    r"\s+lecture)\b"
+)
+
+
+def _counts_only(folded: str) -> bool:
+    return bool(_COUNT.search(folded)) and any(char.isdigit() for char in folded)
 
 
 def _starts_section(folded: str) -> bool:
