@@ -58,7 +58,7 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
     "proxy-in-prose": ("info", lambda n: (
         f"Procuration de {n.subject} à {_v(n, 0)} lue dans le texte (« {_v(n, 1)} »)"
         + (f", à compter de la question {n.question}." if n.question else "."))),
-    "giver-not-listed": ("warning", lambda n: (
+    "giver-not-listed": ("info", lambda n: (
         f"{n.subject} donne procuration mais ne figure dans aucune liste : compté(e) "
         "absent(e) ; vérifiez qu'il ne s'agit pas d'un autre membre mal orthographié.")),
     "proxy-repeated": ("info", lambda n: (

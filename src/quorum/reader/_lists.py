@@ -77,7 +77,7 @@ PROXY_SEPARATOR = re.compile(
     r"\s(?:(?:qui\s+)?(?:a|ayant)\s+donne\s+(?:pouvoir|procuration|mandat|delegation)\s+a"
     r"|donne\s+(?:pouvoir|procuration|mandat)\s+a"
     r"|(?:pouvoir|procuration|mandat)\s+(?:donnee?\s+)?a"
-    r"|represente\w*\s+par|a)\s"
+    r"|represente\w*\s+par|a|par)\s"
 )
 _KEY = r"(?!n[°o]|n\s)([0-9a-z][^\s,;:()]{0,40})"  # never the « n° » of a key with none
 # Runs of spaces are matched possessively (``\s*+``) where what follows cannot

@@ -34,6 +34,7 @@ from quorum.reader._lists import (
     PROXY_SEPARATOR,
     TAIL,
     Annotation,
+    Item,
     Marker,
     Mention,
     civility_at,
@@ -84,6 +85,16 @@ _ROLE = re.compile(
 )
 _ROW_NUMBERS = re.compile(r"\s*+\d{1,4}(?:\s++\d{1,4})*+\s*+")
 _FOR_COMMUNE = re.compile(r"\s+pour\s+((?:LA |LE |LES |L')?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]+)\s*$")
+# A tally label inside a line, after other words (« Vote : Pour : 15 »).
+_TALLY_INSIDE = re.compile(r"[\s:.;,-](pour\s*+:\s*+\d)")
+_PROSE_COUNT = re.compile(r"\b(\d{1,4})\s++(?:voix\s++)?(pour|contre|abstentions?)\b")
+_UNANIMOUS_COUNT = re.compile(
+    r"unanimite[^.;]{0,80}?\((\d{1,4})\s++(?:voix|votants|suffrages)[^)]{0,20}\)"
+    r"|unanimite\s+des\s+(\d{1,4})\s+(?:votants|membres|presents)"
+)
+_COLUMN_HEADING = re.compile(r"\s*+(?:communes?|delegue\w*|noms?|prenoms?|qualites?|membres?|"
+                             r"titulaires?|suppleant\w*)\s*+")
+_EXCUSED_ITEM = re.compile(r"\s*+excuse(?:e|s|es)?\s*+")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -330,6 +341,7 @@ class Reader:
                 self.blocks.append(block)
                 self.keyed = True
                 self._key_line(block, index, match)
+                self._tally_line(block, index, match.end())  # « Point n° 8 – … : adopté (22 voix) »
             elif (not self.keyed and not self.agenda and (self.people or self.proxies)
                   and (item := _ITEM.match(source.plain[index], at))):
                 # « 1. Approbation … », « 3/a - Tarifs », « D23/45 – … »: an item of the sitting.
@@ -467,8 +479,16 @@ class Reader:
             else:
                 self._tallies(block, index, label)
                 return True
+        if ":" in folded and (label := _TALLY_INSIDE.search(folded, at)):
+            # « Vote : Pour : 15 … », « Votants : 10 – Pour : 10 – … », « Adopté à
+            # l'unanimité – Pour : 27 »: the tally starts inside the line.
+            if "unanimit" in folded[at:label.start()]:
+                block.unanimous = True
+            self._tallies(block, index, _TALLY_LABEL.match(folded, label.start(1)))
+            return True
         handled = False
-        handled = False
+        if "voix" in folded or "abstention" in folded or "votants" in folded:
+            handled = self._prose_tally(block, index, at)
         if "interess" in folded and (interested := _INTERESTED.search(folded, at)):
             after = folded[interested.end():].strip()
             if after.startswith(":"):
@@ -492,6 +512,27 @@ class Reader:
             block.secret = True
             handled = True
         return handled
+
+    def _prose_tally(self, block: Block, index: int, at: int) -> bool:
+        """« Adopté par 21 voix pour, 5 voix contre et 1 abstention », « à l'unanimité
+        (19 voix) », « à l'unanimité des 17 votants »: figures written in a sentence."""
+        folded = self.source.folded[index]
+        line = index + 1
+        found: dict[str, int] = {}
+        for match in _PROSE_COUNT.finditer(folded, at):
+            name = ("pour" if match.group(2) == "pour" else "contre"
+                    if match.group(2) == "contre" else "abstention")
+            found.setdefault(name, int(match.group(1)))
+        if not found and "unanimit" in folded and (all_of := _UNANIMOUS_COUNT.search(folded, at)):
+            found = {"pour": int(all_of.group(1) or all_of.group(2))}
+            block.unanimous = True
+        if not found or block.tally:
+            return bool(found)
+        if "pour" not in found:
+            return False  # « 4 abstentions » alone is no tally
+        for name, count in found.items():
+            block.tally[name] = (count, line)
+        return True
 
     def _tallies(self, block: Block, index: int, label: re.Match[str] | None) -> None:
         """« Pour : 117 voix », « Contre : 2 (M. A, Mme B) », « Contre : 1 - M. A », « une »."""
@@ -696,7 +737,16 @@ class Reader:
         commune: tuple[str, int, int] | None = None
         for line_index, offset in pieces:
             raw = self.source.raw[line_index]
-            for item in split_items(self.source, line_index, offset, len(raw)):
+            items = split_items(self.source, line_index, offset, len(raw))
+            if canonical and len(items) == 1 and self._table_heading(items[0]):
+                # A table flattened: « BROUSSE-LE-HAUT » alone on its line over its delegates;
+                # « COMMUNE », « DÉLÉGUÉS » are the columns' headings.
+                item = items[0]
+                if not _COLUMN_HEADING.fullmatch(self.source.folded[line_index], item.start,
+                                                 item.end):
+                    commune = self._heading(line_index, item.start, item.end, canonical)
+                continue
+            for item in items:
                 if item.kind == "heading":
                     commune = self._heading(line_index, item.start, item.end, canonical)
                     continue
@@ -712,6 +762,15 @@ class Reader:
                 if begin < item.end:
                     entry(line_index, begin, item.end, commune)
         return len(pieces)
+
+    def _table_heading(self, item: Item) -> bool:
+        """Whether a line's only item is a commune in capitals (no civility, no first name)."""
+        text = self.source.plain[item.line][item.start:item.end]
+        folded = self.source.folded[item.line]
+        return (text.isupper() and not any(c.isdigit() or c in "()" for c in text)
+                and self.group_civility is None
+                and civility_at(folded, item.start, item.end) is None
+                and not _ROLE.fullmatch(folded, item.start, item.end))
 
     def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
         previous: list[Person | None] = [None]
@@ -761,6 +820,9 @@ class Reader:
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
         if _ROW_NUMBERS.fullmatch(folded, start, name_end):
+            return previous
+        if previous is not None and _EXCUSED_ITEM.fullmatch(folded, start, end):
+            previous.excused = True  # « M. Paul TISSOT, excusé, pouvoir à … »
             return previous  # row numbers pulled away from their names: « 1 », « 18 19 20 21 »
         if group_commune := _FOR_COMMUNE.search(raw, start, name_end):
             # « Mme Odile RAVIER pour SAINT-AUBIN-DES-CHAUMES »: the delegates' commune.
@@ -1227,7 +1289,11 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
                for word in item_raw[begin:].split()):
         return True
     # « Mme Emmanuelle HUOT » then « CUSENIER, … »: a surname alone goes on the name before.
-    first_item = re.split(r"[,;(:]", after, maxsplit=1)[0].split()
+    # A line that is one word in capitals alone is a heading (a table's commune), not a surname.
+    parts = re.split(r"[,;(:]", after, maxsplit=1)
+    first_item = parts[0].split()
+    if len(parts) == 1 and not section:
+        return False
     return civility is not None and all(
         is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
 
