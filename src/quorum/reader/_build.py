@@ -30,7 +30,8 @@ from quorum.model import (
 from quorum.reader._lists import Marker, Mention
 from quorum.reader._names import NameIndex
 from quorum.reader._parser import Block, Person, ProxyEntry, Reader
-from quorum.reader._text import fold
+from quorum.reader._segment import segment
+from quorum.reader._text import Source, fold, normalise_lines
 
 __all__ = ["parse"]
 
@@ -46,12 +47,22 @@ def parse(text: str, file: str | None = None) -> Sitting:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        reader = Reader(text, file)
+        reader = Reader(text, file, _prepare(text, file))
         reader.scan()
         return _Builder(reader).build()
     finally:
         if collecting:
             gc.enable()
+
+
+def _prepare(text: str, file: str | None) -> Source:
+    """The stages before the lines are read: segment flattened paragraphs (see
+    :mod:`quorum.reader._segment`); positions still point into the text as written."""
+    written = normalise_lines(text)
+    segmented = segment(written)
+    if not segmented.breaks:
+        return Source.from_text(written, file)
+    return Source.from_text(segmented.text, file, written=written, origin=segmented.origin)
 
 
 def body_kind(body: str) -> BodyKind:

@@ -259,8 +259,8 @@ class Field:
 class Reader:
     """One pass over one record."""
 
-    def __init__(self, text: str, file: str | None):
-        self.source = Source.from_text(text, file)
+    def __init__(self, text: str, file: str | None, source: Source | None = None):
+        self.source = source if source is not None else Source.from_text(text, file)
         self.file = file
         self.problems = Problems(self.source)
         self.fields: dict[str, Field] = {}
@@ -960,7 +960,13 @@ class Reader:
                commune: tuple[str, int, int] | None) -> None:
         source = self.source
         raw = source.raw[index]
-        separator = PROXY_SEPARATOR.search(_mask_parentheses(source.folded[index], start, end))
+        masked = _mask_parentheses(source.folded[index], start, end)
+        separator = PROXY_SEPARATOR.search(masked)
+        if separator is not None and (pieces := _run_on_proxies(masked)):
+            # « Madame A à Monsieur B Monsieur C à Madame D »: proxies with no separator.
+            for begin, stop in pieces:
+                self._proxy(index, start + begin, start + stop, commune)
+            return
         if separator is None:
             self.problem("expected « giver à holder » in the list of proxies", index + 1,
                          start + 1, end - start)
@@ -1194,6 +1200,26 @@ def _covering(pattern: re.Pattern[str], folded: str, start: int) -> list[re.Matc
             return []
         found.append(match)
         position = match.end()
+
+
+_MENTION_START = re.compile(r"(?<=\s)(?:monsieur|madame|mademoiselle|mme|mlle|mr|m\.)\s")
+
+
+def _run_on_proxies(item: str) -> list[tuple[int, int]]:
+    """The proxies of an item that runs several together (« A à B C à D »), each a
+    (start, end) in ``item``, when every name has a civility; else []."""
+    separators = list(PROXY_SEPARATOR.finditer(item))
+    if len(separators) < 2:
+        return []
+    starts = [0, *(m.start() for m in _MENTION_START.finditer(item))]
+    if len(starts) != 2 * len(separators):
+        return []
+    # Giver, separator, holder in turn: each separator between the starts around it.
+    for number, separator in enumerate(separators):
+        if not starts[2 * number] < separator.start() < starts[2 * number + 1]:
+            return []
+    ends = [*starts[2::2], len(item)]
+    return list(zip(starts[::2], ends, strict=True))
 
 
 def _and_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 
 import attrs
 
 from quorum.errors import AmbiguousNameError, ReadProblem, RecordError, UnknownNameError
 
-__all__ = ["Problems", "Source", "fold"]
+__all__ = ["Problems", "Source", "fold", "normalise_lines"]
 
 
 def _fold_table() -> dict[int, str]:
@@ -88,15 +88,28 @@ class Source:
     # (line index -> [(offset in the joined line, line index, offset there)]).
     original: list[str] = attrs.field(factory=list)
     moved: dict[int, list[tuple[int, int, int]]] = attrs.field(factory=dict)
+    # When the lines read are not the lines as written (the text was cleaned or
+    # segmented first): where an offset of the text read comes from in the text as
+    # written, and where the lines of both begin.
+    origin: Callable[[int], int] | None = None
+    starts: list[int] = attrs.field(factory=list)
+    original_starts: list[int] = attrs.field(factory=list)
 
     @classmethod
-    def from_text(cls, text: str, file: str | None = None) -> Source:
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    def from_text(cls, text: str, file: str | None = None, *,
+                  written: str | None = None, origin: Callable[[int], int] | None = None
+                  ) -> Source:
+        """The lines of ``text``; ``written`` is the text as written when ``text`` was made
+        from it, and ``origin`` maps an offset of ``text`` to an offset of ``written``."""
+        text = normalise_lines(text)
+        raw = text.split("\n")
         plain = [line.replace("**", "  ") for line in raw]
         folded = [fold(line) for line in plain]
-        return cls(file, raw, plain, folded, list(raw))
+        if written is None or origin is None:
+            return cls(file, raw, plain, folded, list(raw))
+        original = written.split("\n")
+        return cls(file, raw, plain, folded, original, origin=origin,
+                   starts=_line_starts(raw), original_starts=_line_starts(original))
 
     def __len__(self) -> int:
         return len(self.raw)
@@ -117,11 +130,31 @@ class Source:
     def where(self, line: int, column: int) -> tuple[int, int]:
         """The line and column (1-based) as written of a line and column of a joined line."""
         segments = self.moved.get(line - 1)
-        if not segments:
+        if segments:
+            found = bisect.bisect_right(segments, (column - 1, len(self.raw), 0)) - 1
+            offset, source_line, source_offset = segments[max(0, found)]
+            line, column = source_line + 1, column - offset + source_offset
+        if self.origin is None or not 0 < line <= len(self.starts):
             return line, column
-        found = bisect.bisect_right(segments, (column - 1, len(self.raw), 0)) - 1
-        offset, source_line, source_offset = segments[max(0, found)]
-        return source_line + 1, column - offset + source_offset
+        written = self.origin(self.starts[line - 1] + column - 1)
+        index = max(0, bisect.bisect_right(self.original_starts, written) - 1)
+        return index + 1, written - self.original_starts[index] + 1
+
+
+def normalise_lines(text: str) -> str:
+    """``text`` without its byte-order mark, every line ending a plain « \\n »."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _line_starts(lines: Sequence[str]) -> list[int]:
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
 
 
 # line, column, message, length, kind, name, candidates: a plain tuple, for
