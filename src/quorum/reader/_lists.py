@@ -111,6 +111,7 @@ _LEFT_FROM = re.compile(
 )
 # A window written after a name without parentheses (« à M. Y jusqu'au point n° 6 »).
 BARE_WINDOW = re.compile(r"\s(?:jusqu['\s]|a\s+compter\s|a\s+partir\s)")
+_WINDOW_WORD = re.compile(r"jusqu|a\s+compter|a\s+partir")
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
 _SUBSTITUTE = re.compile(r"suppleant\w*|suppleance")
@@ -126,7 +127,7 @@ _FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
 # _END, _BEFORE and _LEFT_FROM; substitutes; proxies; remote; excused): an
 # annotation with none of them says nothing, whatever its length.
 _ANNOTATION_WORD = re.compile(
-    r"question|point|rapport|deliberation|dossier|affaire|suppl|pouvoir|procuration|mandat"
+    r"jusqu|compter|partir|question|point|rapport|deliberation|dossier|affaire|suppl|pouvoir|procuration|mandat"
     r"|delegation|represente|visio|distan|ligne|excuse"
 )
 _PART_END = re.compile(r"[,;]")
@@ -395,5 +396,6 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
     if _EXCUSED.search(folded, start, end):
         into.excused = True
         understood = True
-    if not understood and _QUESTION_WORD.search(folded, start, end):
+    if not understood and (_QUESTION_WORD.search(folded, start, end)
+                           or _WINDOW_WORD.search(folded, start, end)):
         into.unreadable.append((line + 1, start + 1, end - start, plain[start:end]))

@@ -654,7 +654,8 @@ class Reader:
             folded = source.folded[following]
             if not folded.strip():
                 after = self._after_blank(following)
-                if after is None or not self._list_goes_on(raw, folded_end, after, proxies):
+                if after is None or not self._list_goes_on(raw, folded_end, after, proxies,
+                                                           depth > 0 or bool(bold)):
                     break
                 # A blank line inside a list (a page break, a conversion): the list goes on.
                 pieces.extend((blank, 0) for blank in range(following, after))
@@ -701,7 +702,8 @@ class Reader:
                 return following
         return None
 
-    def _list_goes_on(self, raw: str, folded: str, index: int, proxies: bool) -> bool:
+    def _list_goes_on(self, raw: str, folded: str, index: int, proxies: bool,
+                      open_item: bool = False) -> bool:
         """Whether the line ``index``, after blank lines, continues the list ending in ``raw``.
 
         It does when the list is left open (nothing yet after the cue, a trailing comma or
@@ -709,16 +711,19 @@ class Reader:
         line that begins a section, or prose after a closed list, ends it.
         """
         next_raw, next_folded = self.source.raw[index], self.source.folded[index]
+        at = _PREFIX.match(next_folded).end()  # type: ignore[union-attr]
+        if open_item and not _LIST_CUE.match(next_folded, at):
+            return True  # inside parentheses or bold: the item goes on
         if _starts_section(next_folded) and not _counts_only(next_folded):
             return False
         content = raw.rstrip()
-        at = _PREFIX.match(next_folded).end()  # type: ignore[union-attr]
         if _PROSE.match(next_folded, at) or _PROSE_VERB.search(next_folded, at):
             return False
         if not content or content.endswith((",", ";", ":")):
             return True
-        if content.endswith("."):
-            return False  # the list was closed
+        last = folded.split()[-1] if folded.split() else ""
+        if content.endswith(".") and last not in _CONNECTIVE and not _INITIAL.fullmatch(last):
+            return False  # the list was closed (not « M. », « J. »)
         if civility_at(next_folded, at, len(next_folded)) is not None:
             return True
         return _wrapped(raw, folded, next_raw, next_folded, proxies, False) and not \
@@ -1324,9 +1329,12 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
         is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
 
 
-_PROSE = re.compile(r"(?:le|la|les|l'|il|elle|apres|en|au|a|aucun\w*|monsieur\s+le|madame\s+le)\s")
+_PROSE = re.compile(r"(?:le|la|les|l'|il|elle|apres|en|aucun\w*|monsieur\s+le|madame\s+le)\s")
 
 
+_LIST_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    _PRESENT, _ABSENT, _PROXIES, _SECRETARY, _PARALLEL, _SUBSTITUTED, _PRESIDENT_CUE)))
+_INITIAL = re.compile(r"[a-z]{1,2}\.")
 _PROSE_VERB = re.compile(
     r"\s(?:a|ont)\s+ete\s|\s(?:est|sont|sera|quitte|arrive|rejoint|presente|ouvre|prend|donne"
     r"\s+lecture)\b"
