@@ -197,7 +197,8 @@ def test_cli_always_exits_0_1_or_2(record: str, command: str) -> None:
 def test_a_folder_is_not_a_record(tmp_path: Path) -> None:
     status, _, err = run("audit", str(tmp_path))
     assert status == 2
-    assert err == f"quorum: {tmp_path}:1:1: {tmp_path} is a folder: name the record files in it\n"
+    assert err == (f"quorum: {tmp_path}:1:1: {tmp_path} est un dossier : nommez les fichiers "
+                   "de relevés qu'il contient\n")
 
 
 def test_standard_input_among_several_extracts() -> None:

@@ -129,7 +129,7 @@ def test_json_form_is_accepted(reference: quorum.Sitting) -> None:
 def test_missing_file_is_a_record_error() -> None:
     with pytest.raises(quorum.RecordError) as caught:
         read_record("no-such-record.txt")
-    assert "no such file" in str(caught.value)
+    assert "fichier introuvable" in str(caught.value)
     assert isinstance(caught.value, quorum.QuorumError)
 
 

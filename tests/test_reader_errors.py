@@ -78,7 +78,8 @@ def test_a_name_found_nowhere_is_an_error_with_a_caret() -> None:
     error = caught.value
     line, column = where(text, "Mme Odile ZORN")
     assert (error.line, error.column) == (line, column)
-    assert "« Odile ZORN » (holder of a proxy) is not among those present or absent" in str(error)
+    assert ("« Odile ZORN » (mandataire d'une procuration) ne figure ni parmi les présents "
+            "ni parmi les absents") in str(error)
     rendered = str(error).splitlines()
     assert rendered[0].startswith(f"extrait.txt:{line}:{column}: ")
     caret_line = rendered[2]
@@ -100,8 +101,8 @@ def test_every_problem_is_reported_in_one_pass() -> None:
         where(text, "Mme Odile ZORN"),
     ]
     messages = [p.message for p in problems]
-    assert messages[0] == "not a date: day is out of range for month: 31 juin 2026"
-    assert messages[1] == "question 9 is not in the order of passage"
+    assert messages[0] == "date impossible : day is out of range for month: 31 juin 2026"
+    assert messages[1] == "la question 9 n'est pas dans l'ordre de passage"
     assert problems[0].length == len("jeudi 31 juin 2026")
     assert "(and 2 more problems)" in caught.value.summary
     assert sum(line.lstrip().startswith("^") for line in str(caught.value).splitlines()) == 3
@@ -122,7 +123,8 @@ def test_a_member_listed_twice() -> None:
     with pytest.raises(RecordError) as caught:
         read_record(text)
     (problem,) = caught.value.problems
-    assert problem.message == f"Anne BIHR is listed twice (first at line {where(text, 'BIHR')[0]})"
+    assert problem.message == (
+        f"Anne BIHR figure deux fois dans les listes (d'abord ligne {where(text, 'BIHR')[0]})")
     assert (problem.line, problem.column) == where(text, "Mme Anne BIHR", 2)
 
 
@@ -152,13 +154,13 @@ def test_a_member_in_both_lists_with_windows_reads_as_one_presence() -> None:
 
 def test_an_unreadable_window() -> None:
     text = BASE.replace("M. Guillaume BAILLY,", "M. Guillaume BAILLY (à la question quatre),")
-    with pytest.raises(RecordError, match="cannot read « à la question quatre » as a window"):
+    with pytest.raises(RecordError, match="« à la question quatre » ne se lit pas comme une fenêtre"):
         read_record(text)
 
 
 def test_a_proxy_without_holder() -> None:
     text = BASE.replace("M. Hasni ALEM à Mme Anne BIHR", "M. Hasni ALEM Mme Anne BIHR")
-    with pytest.raises(RecordError, match="expected « giver à holder »") as caught:
+    with pytest.raises(RecordError, match="attendu : « mandant à mandataire »") as caught:
         read_record(text)
     assert (caught.value.line, caught.value.column) == where(text, "M. Hasni ALEM", 2)
 
@@ -173,13 +175,13 @@ def test_titular_and_substitute_both_sitting_is_placed_on_the_substitute() -> No
 
 def test_a_deliberation_without_its_question() -> None:
     text = BASE + "\nDélibération n°2026/001\n\nPour : 5\n"
-    with pytest.raises(RecordError, match="a deliberation without its question"):
+    with pytest.raises(RecordError, match="une délibération sans sa question"):
         read_record(text)
 
 
 def test_a_tally_without_pour() -> None:
     text = BASE + "\nRapport n°2 - Budget\n\nContre : 1\n\nAbstention : 0\n"
-    with pytest.raises(RecordError, match="without its « Pour : » line"):
+    with pytest.raises(RecordError, match="sans sa ligne « Pour : »"):
         read_record(text)
 
 

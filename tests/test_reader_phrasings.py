@@ -216,7 +216,7 @@ def test_extracts_of_different_sittings_are_refused() -> None:
     other = base.replace("jeudi 10 septembre 2026", "jeudi 17 septembre 2026")
     with pytest.raises(quorum.RecordError) as caught:
         quorum.read_records([base, other])
-    assert "not the same sitting" in str(caught.value)
+    assert "pas la même séance" in str(caught.value)
     assert caught.value.line == 3
 
 

@@ -105,7 +105,7 @@ def test_excluded_end_follows_the_order_of_passage() -> None:
 
 
 def test_excluded_end_at_the_first_question_is_a_problem() -> None:
-    with pytest.raises(RecordError, match="leaves before the first question"):
+    with pytest.raises(RecordError, match="part avant la première question"):
         with_baud("(jusqu'à la question 1 exclue)")
 
 
@@ -196,7 +196,7 @@ def test_one_name_a_line_is_not_joined() -> None:
 
 def test_a_problem_on_a_joined_line_cites_the_line_as_written() -> None:
     text = BASE.replace("M. Bernard BAUD,", "M. Bernard BAUD (jusqu'à la\nquestion n°9 incluse),")
-    with pytest.raises(RecordError, match="question 9 is not in the order") as caught:
+    with pytest.raises(RecordError, match="la question 9 n'est pas dans l'ordre") as caught:
         read_record(text)
     lines = text.split("\n")
     line = next(i for i, x in enumerate(lines, 1) if x.startswith("question n°9"))

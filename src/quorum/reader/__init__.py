@@ -35,7 +35,9 @@ from quorum.errors import QuorumError, ReadProblem, RecordError
 from quorum.jsonio import sitting_from_json
 from quorum.model import RecordOrigin, Sitting
 from quorum.reader._build import parse
+from quorum.reader._decode import decode
 from quorum.reader._merge import merge
+from quorum.reader._pdf import pdf_text
 from quorum.reader._text import fold
 
 __all__ = ["read_record", "read_records"]
@@ -53,7 +55,7 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
         return _read_file(Path(source), file)
     if not isinstance(source, str):
         raise RecordError([ReadProblem(
-            message=f"expected a path or the text of a record, not {type(source).__name__}",
+            message=f"attendu : un chemin ou le texte d'un relevé, pas {type(source).__name__}",
             line=1, column=1, file=file)])
     if "\n" in source:
         return source, file
@@ -66,12 +68,12 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
             return _read_file(Path(source), file)
         if kind == "folder":
             raise RecordError([ReadProblem(
-                message=f"{source} is a folder: name the record files in it",
+                message=f"{source} est un dossier : nommez les fichiers de relevés qu'il contient",
                 line=1, column=1, file=file or source)])
         if (_PATH_LIKE.search(source.strip()) and " : " not in source
                 and not _HEADER_START.match(fold(source[:200]))):
-            raise RecordError([ReadProblem(message=f"no such file: {source}", line=1, column=1,
-                                           file=file or source)])
+            raise RecordError([ReadProblem(message=f"fichier introuvable : {source}", line=1,
+                                           column=1, file=file or source)])
     return source, file
 
 
@@ -80,12 +82,14 @@ def _read_file(path: Path, file: str | None) -> tuple[str, str | None]:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise RecordError([ReadProblem(message=f"cannot read the file: {error.strerror or error}",
-                                       line=1, column=1, file=name)]) from None
-    try:
-        return data.decode("utf-8-sig"), name
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), name
+        raise RecordError([ReadProblem(
+            message=f"impossible de lire le fichier : {error.strerror or error}",
+            line=1, column=1, file=name)]) from None
+    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
+        return pdf_text(data, file=name), name
+    # decode() also returns the spans of the lines it read as cp1252
+    # (``fallbacks``): the reader is to report each as a decode-fallback finding.
+    return decode(data).text, name
 
 
 def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> Sitting:
@@ -107,8 +111,8 @@ def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> S
     except QuorumError:
         raise
     except RecursionError:  # pragma: no cover - defensive: never seen
-        raise RecordError([ReadProblem(message="record too deeply nested", line=1, column=1,
-                                       file=name)]) from None
+        raise RecordError([ReadProblem(message="relevé trop profondément imbriqué", line=1,
+                                       column=1, file=name)]) from None
 
 
 def read_records(sources: Iterable[str | os.PathLike[str] | Sitting]) -> Sitting:
@@ -125,7 +129,7 @@ def read_records(sources: Iterable[str | os.PathLike[str] | Sitting]) -> Sitting
     sittings = [source if isinstance(source, Sitting) else read_record(source)
                 for source in sources]
     if not sittings:
-        raise RecordError([ReadProblem(message="no record to read", line=1, column=1)])
+        raise RecordError([ReadProblem(message="aucun relevé à lire", line=1, column=1)])
     return merge(sittings)
 
 

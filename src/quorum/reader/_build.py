@@ -88,6 +88,13 @@ _BY_OFFICE = re.compile(
     r"(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|president|presidente)"
 )
 
+# The roles a name is resolved for, as messages say them.
+_ROLES = {"president": "président(e) de séance", "secretary": "secrétaire de séance",
+          "titular": "titulaire suppléé(e)",
+          "member arriving or leaving": "membre qui arrive ou part",
+          "giver of a proxy": "mandant d'une procuration",
+          "holder of a proxy": "mandataire d'une procuration"}
+
 SITTING_KEY = "séance"
 """The key of the only question of a record that numbers none (the contract's)."""
 
@@ -139,7 +146,7 @@ class _Builder:
                 self._present_and_absent(existing, first, person)
             elif person.listed != "implicit":
                 line, _ = self.member_at[existing]
-                self.problem(f"{existing} is listed twice (first at line {line})",
+                self.problem(f"{existing} figure deux fois dans les listes (d'abord ligne {line})",
                              person.mention.line, person.mention.column, person.mention.length)
 
     def _present_and_absent(self, name: str, first: Person, second: Person) -> None:
@@ -221,16 +228,16 @@ class _Builder:
         where = (mention.line, mention.column, mention.length)
         if match.found is None:
             if match.candidates:
-                names = " and ".join(match.candidates)
-                self.problem(f"« {mention.name} » ({role}) could be {names}: "
-                             "write the name as in the lists", *where,
+                names = " et ".join(match.candidates)
+                self.problem(f"« {mention.name} » ({_ROLES.get(role, role)}) peut être {names} : "
+                             "écrivez le nom comme dans les listes", *where,
                              kind="ambiguous", name=mention.name, candidates=match.candidates)
             else:
                 closest = self.members.closest(mention.name)
-                hint = f"; closest: {', '.join(closest)}" if closest else ""
-                self.problem(f"« {mention.name} » ({role}) is not among those present or "
-                             f"absent{hint}", *where, kind="unknown", name=mention.name,
-                             candidates=closest)
+                hint = f" ; le plus proche : {', '.join(closest)}" if closest else ""
+                self.problem(f"« {mention.name} » ({_ROLES.get(role, role)}) ne figure ni "
+                             f"parmi les présents ni parmi les absents{hint}", *where,
+                             kind="unknown", name=mention.name, candidates=closest)
             return None
         canonical = match.found
         member = self.people[canonical].mention
@@ -242,9 +249,9 @@ class _Builder:
                       and self.people[name].mention.civility == mention.civility]
             if others:
                 candidates = (canonical, *others)
-                self.problem(f"« {mention.written} » ({role}) could be "
-                             f"{' and '.join(self.people[n].mention.written for n in candidates)}"
-                             ": write the name as in the lists", *where, kind="ambiguous",
+                self.problem(f"« {mention.written} » ({_ROLES.get(role, role)}) peut être "
+                             f"{' et '.join(self.people[n].mention.written for n in candidates)}"
+                             " : écrivez le nom comme dans les listes", *where, kind="ambiguous",
                              name=mention.name, candidates=candidates)
                 return None
         reasons = [match.reason] if match.reason else []
@@ -269,11 +276,12 @@ class _Builder:
         match = self.communes.match(name)
         if match.found is None:
             if match.candidates:
-                self.problem(f"commune « {name} » could be {' and '.join(match.candidates)}",
+                self.problem(f"la commune « {name} » peut être {' et '.join(match.candidates)}",
                              line, column, len(name), kind="ambiguous", name=name,
                              candidates=match.candidates)
             else:
-                self.problem(f"commune « {name} » is not in the lists of those present or absent",
+                self.problem(f"la commune « {name} » ne figure pas dans les listes des présents "
+                             "et des absents",
                              line, column, len(name), kind="unknown", name=name,
                              candidates=self.communes.closest(name))
             return None
@@ -330,11 +338,11 @@ class _Builder:
         for marker in markers:
             where = (marker.line, marker.column, marker.length)
             if marker.key not in self.positions:
-                self.problem(f"question {marker.key} is not in the order of passage", *where)
+                self.problem(f"la question {marker.key} n'est pas dans l'ordre de passage", *where)
                 return None
             if marker.kind == "start":
                 if start is not None:
-                    self.problem(f"{who} arrives twice without leaving", *where)
+                    self.problem(f"{who} arrive deux fois sans être parti(e)", *where)
                     return None
                 start = marker
                 continue
@@ -343,15 +351,15 @@ class _Builder:
             else:
                 position = self.positions[marker.key]
                 if position == 0:
-                    self.problem(f"{who} leaves before the first question", *where)
+                    self.problem(f"{who} part avant la première question", *where)
                     return None
                 end = self.keys[position - 1]
             if start is None and windows:
-                self.problem(f"{who} leaves twice without coming back", *where)
+                self.problem(f"{who} part deux fois sans être revenu(e)", *where)
                 return None
             if start is not None and self.positions[start.key] > self.positions[end]:
-                self.problem(f"{who}: the window ends at question {end} before it starts at "
-                             f"question {start.key}", *where)
+                self.problem(f"{who} : la fenêtre finit à la question {end} avant de commencer à "
+                             f"la question {start.key}", *where)
                 return None
             windows.append(Window(start.key if start else None, end))
             start = None
@@ -389,7 +397,8 @@ class _Builder:
                          "présents : … ») ni liste des absents", 1)
         for person in reader.people:
             for line, column, length, text in person.annotation.unreadable:
-                self.problem(f"cannot read « {text} » as a window", line, column, length)
+                self.problem(f"« {text} » ne se lit pas comme une fenêtre de questions", line,
+                             column, length)
         if reader.problems:
             raise reader.problems.error()
         members = []
@@ -588,8 +597,8 @@ class _Builder:
             else:
                 if annotation.markers and annotation.proxy_to is None:
                     marker = annotation.markers[0]
-                    self.problem(f"a window for {name}, listed absent", marker.line,
-                                 marker.column, marker.length)
+                    self.problem(f"une fenêtre de présence pour {name}, inscrit(e) parmi les "
+                                 "absents", marker.line, marker.column, marker.length)
                 attendance.append(Attendance(member=name, windows=(),
                                              excused=person.excused or annotation.excused))
         return attendance, proxies
@@ -612,18 +621,18 @@ class _Builder:
                 self.late.append(Attendance(member=entry.giver.name, windows=()))
             giver = self._resolve(entry.giver, "giver of a proxy", group)
             holder = self._resolve(entry.holder, "holder of a proxy")
-            windows = self._windows(entry.markers, f"the proxy of {entry.giver.name}")
+            windows = self._windows(entry.markers, f"la procuration de {entry.giver.name}")
             if giver is None or holder is None or windows is None:
                 continue
             if not windows and entry.while_away and giver in self.presence:
                 windows = self._while_away(self.presence[giver])
             if len(windows) > 1:
                 marker = entry.markers[-1]
-                self.problem("a proxy has one window", marker.line, marker.column,
+                self.problem("une procuration n'a qu'une fenêtre", marker.line, marker.column,
                              marker.length)
                 continue
             if giver == holder:
-                self.problem(f"{giver} gives a proxy to themself", entry.holder.line,
+                self.problem(f"{giver} se donne procuration à soi-même", entry.holder.line,
                              entry.holder.column, entry.holder.length)
                 continue
             window = windows[0] if windows else Window()
@@ -677,21 +686,21 @@ class _Builder:
                     continue
                 key = SITTING_KEY
             if key is None:
-                self.problem("a deliberation without its question (« Rapport n° 26 - … »)",
+                self.problem("une délibération sans sa question (« Rapport n° 26 - … »)",
                              block.line)
                 continue
             if key not in self.positions:
-                self.problem(f"question {key} is not in the order of passage", block.line,
+                self.problem(f"la question {key} n'est pas dans l'ordre de passage", block.line,
                              block.key_column, len(key))
                 continue
             if key in seen:
-                self.problem(f"a second deliberation on question {key} (first at line "
+                self.problem(f"une seconde délibération sur la question {key} (la première ligne "
                              f"{seen[key]})", block.line, block.key_column, len(key))
                 continue
             seen[key] = block.line
-            interested = [self._resolve(m, f"interested at question {key}")
+            interested = [self._resolve(m, f"intéressé(e) à la question {key}")
                           for m in block.interested]
-            not_voting = [self._resolve(m, f"not voting at question {key}")
+            not_voting = [self._resolve(m, f"ne prenant pas part au vote à la question {key}")
                           for m in block.not_voting]
             deliberations.append(Deliberation(
                 question=key, identifier=block.identifier, title=block.title,
@@ -712,7 +721,7 @@ class _Builder:
             return None
         if "pour" not in block.tally:
             line = min(line for _, line in block.tally.values())
-            self.problem("a tally without its « Pour : » line", line)
+            self.problem("un décompte sans sa ligne « Pour : »", line)
             return None
         values = {name: value for name, (value, _) in block.tally.items()}
         return PublishedTally(**values)

@@ -81,8 +81,8 @@ def merge(sittings: Sequence[Sitting]) -> Sitting:
         if other is not first:
             if other.date != first.date or key(other.body) != key(first.body):
                 problems.append(ReadProblem(
-                    message=(f"not the same sitting: {other.body} of {other.date} here, "
-                             f"{first.body} of {first.date} in {_file(first) or 'the first'}"),
+                    message=(f"pas la même séance : {other.body} du {other.date} ici, "
+                             f"{first.body} du {first.date} dans {_file(first) or 'le premier'}"),
                     line=_line(other, "date", None) or 1, column=1, file=_file(other)))
                 continue
             for field in _SCALARS:
@@ -125,5 +125,5 @@ def merge(sittings: Sequence[Sitting]) -> Sitting:
     try:
         return attrs.evolve(first, deliberations=tuple(deliberations.values()), origin=origin)
     except QuorumError as error:
-        raise RecordError([ReadProblem(message=f"the extracts do not fit together: {error}",
+        raise RecordError([ReadProblem(message=f"les extraits ne s'accordent pas : {error}",
                                        line=1, column=1, file=_file(first))]) from None

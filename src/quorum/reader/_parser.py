@@ -548,13 +548,13 @@ class Reader:
             value = _COUNT_VALUE.match(folded, label.end())
             if value is None:
                 rest = folded[label.end():].rstrip()
-                self.problem(f"cannot read the count after « {word} »: write a number",
+                self.problem(f"le nombre après « {word} » ne se lit pas : écrivez un nombre",
                              line, label.end() + 1, max(1, len(rest) - label.end()))
                 return
             count = int(value.group(1)) if value.group(1) else _WORDS[value.group(2)]
             if name in block.tally:
-                self.problem(f"a second « {word} » line in this deliberation "
-                             f"(first at line {block.tally[name][1]})",
+                self.problem(f"une seconde ligne « {word} » dans cette délibération "
+                             f"(la première ligne {block.tally[name][1]})",
                              line, label.start() + 1, value.end() - label.start())
             else:
                 block.tally[name] = (count, line)
@@ -565,7 +565,7 @@ class Reader:
             if label is None and position < len(folded.rstrip()):
                 text = self.source.plain[index][position:].strip()
                 column = position + len(folded[position:]) - len(folded[position:].lstrip()) + 1
-                self.problem(f"cannot read « {text} » after the count of « {word} »",
+                self.problem(f"« {text} » ne se lit pas après le nombre de « {word} »",
                              line, column, len(text))
                 return
 
@@ -602,7 +602,7 @@ class Reader:
             if not folded[names_start:names_end].lstrip().startswith("dont "):
                 return names_start, None
         elif len(names) != count:
-            self.problem(f"{len(names)} named here for a count of {count}", index + 1,
+            self.problem(f"{len(names)} nommé(s) ici pour un nombre de {count}", index + 1,
                          names_start + 1, max(1, names_end - names_start))
         target = {"not_voting": block.not_voting, "interested": block.interested}.get(name)
         if target is not None:
@@ -807,7 +807,7 @@ class Reader:
         if tail is not None and tail.start() <= start:
             # « …, suppléé par Mme X » or « …, pouvoir à M. Y »: about the previous person.
             if previous is None:
-                self.problem("this does not follow a name", index + 1, start + 1, end - start)
+                self.problem("ceci ne suit aucun nom", index + 1, start + 1, end - start)
                 return None
             self._tail(previous, index, tail, end, listed)
             return previous
@@ -837,7 +837,7 @@ class Reader:
             return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
         mention = parse_mention(source, index, start, name_end)
         if mention is None:
-            self.problem("expected the name of a member", index + 1, start + 1,
+            self.problem("attendu : le nom d'un membre", index + 1, start + 1,
                          max(1, end - start))
             return previous
         if group := _GROUP_CIVILITY.match(folded, start, name_end):
@@ -867,7 +867,7 @@ class Reader:
         name_end = self._name_end(index, tail.end(), end)
         other = parse_mention(source, index, tail.end(), name_end)
         if other is None:
-            self.problem("expected a name after this", index + 1, tail.start() + 2,
+            self.problem("attendu : un nom après ceci", index + 1, tail.start() + 2,
                          tail.end() - tail.start() - 1)
             return
         annotation = Annotation()
@@ -904,7 +904,7 @@ class Reader:
             name_end = self._name_end(line, begin, end)
             mention = parse_mention(self.source, line, begin, name_end)
             if mention is None:
-                self.problem("expected the name of a member", line + 1, begin + 1,
+                self.problem("attendu : le nom d'un membre", line + 1, begin + 1,
                              max(1, end - begin))
                 return
             folded = self.source.folded[line]
@@ -973,8 +973,8 @@ class Reader:
                 self._proxy(index, start + begin, start + stop, commune)
             return
         if separator is None:
-            self.problem("expected « giver à holder » in the list of proxies", index + 1,
-                         start + 1, end - start)
+            self.problem("attendu : « mandant à mandataire » dans la liste des procurations",
+                         index + 1, start + 1, end - start)
             return
         before, after = start + separator.start(), start + separator.end()  # in the line
         paren = raw.find("(", start, before)
@@ -986,24 +986,25 @@ class Reader:
         holder = parse_mention(source, index, after, holder_end)
         self._windows_after(index, holder_end, end, annotation)
         if giver is None or holder is None:
-            self.problem("expected the names of the giver and of the holder of a proxy",
+            self.problem("attendu : les noms du mandant et du mandataire d'une procuration",
                          index + 1, start + 1, end - start)
             return
         for line, column, length, text in annotation.unreadable:
-            self.problem(f"cannot read « {text} » as a window", line, column, length)
+            self.problem(f"« {text} » ne se lit pas comme une fenêtre de questions", line,
+                         column, length)
         self.proxies.append(ProxyEntry(giver, holder, annotation.markers, commune,
                                         annotation))
 
     def _secretary(self, mention: Mention | None, line: int, column: int) -> None:
         if mention is None:
-            self.problem("expected the name of the secretary", line, column)
+            self.problem("attendu : le nom du secrétaire de séance", line, column)
         elif self.secretary is None:
             self.secretary = mention
 
     def _agenda(self, index: int, start: int) -> int:
         pieces = self._list_lines(index, start)
         if self.agenda:
-            self.problem(f"a second order of passage (the first is at line {self.agenda[0][1]})",
+            self.problem(f"un second ordre de passage (le premier est ligne {self.agenda[0][1]})",
                          index + 1, 1, len(self.source.raw[index]))
             return len(pieces)
         seen: dict[str, int] = {}
@@ -1024,7 +1025,7 @@ class Reader:
                         if span and int(span.group(2)) - int(span.group(1)) < 10000 else [text])
                 for key in keys:
                     if key in seen:
-                        self.problem(f"question {key} appears twice in the order of passage",
+                        self.problem(f"la question {key} figure deux fois dans l'ordre de passage",
                                      line_index + 1, column, len(match.group()))
                         continue
                     seen[key] = line_index + 1
@@ -1141,14 +1142,14 @@ class Reader:
         try:
             found = find_date(folded, start)
         except BadDate as error:
-            self.problem(f"not a date: {error}", index + 1, error.start + 1,
+            self.problem(f"date impossible : {error}", index + 1, error.start + 1,
                          error.end - error.start)
             self.set_field(name, None, index + 1, error.start + 1)
             return
         if found is None or (anchored and found[1] > start + 12):
             if not anchored:
                 return
-            self.problem("expected a date (« 19 juin 2026 » or « 19/06/2026 »)",
+            self.problem("attendu : une date (« 19 juin 2026 » ou « 19/06/2026 »)",
                          index + 1, start + 1)
             return
         self.set_field(name, found[0], index + 1, found[1] + 1)
@@ -1158,7 +1159,7 @@ class Reader:
         try:
             found = find_time(folded, start)
         except BadDate as error:
-            self.problem(f"not a time of day: {error}", index + 1, error.start + 1,
+            self.problem(f"heure impossible : {error}", index + 1, error.start + 1,
                          error.end - error.start)
             return
         if found is not None and found[1] == start:
