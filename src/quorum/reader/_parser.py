@@ -102,7 +102,7 @@ _SUBSTITUTED = re.compile(
     r"[^:\n]{0,40}:"
 )
 _PRESIDENT_CUE = re.compile(r"presid(?:ent|ente|ence)(?:\s+de\s+(?:la\s+)?seance)?\s*:")
-_GROUP_CIVILITY = re.compile(r"(mm|mmes|messieurs|mesdames)\b\.?")
+_GROUP_CIVILITY = re.compile(r"(mm|mmes|messieurs|mesdames)\b\.?\s*+")
 _LIST_NAMES = {"present": "des présents", "absent": "des absents"}
 # Prose of the minutes: « M. X quitte la séance », « Mme Y est arrivée », « Arrivée de M. Z ».
 _DEPARTS = re.compile(
@@ -279,7 +279,9 @@ class Reader:
         self.absent_proxies = False  # reading « Absents ayant donné pouvoir : X à Y »
         self.givers: list[tuple[Mention, Annotation]] = []  # « Mandants : … »
         self.holders: list[tuple[Mention, Annotation]] = []  # « Mandataires : … »
-        self.group_civility: str | None = None  # « MM. », « Mmes » over the names that follow
+        # « MM. », « Mmes » over the names that follow ("" after « Mmes et MM. »: unknown).
+        self.group_civility: str | None = None
+        self.mixed_group = False
         self.pending_counts: HeaderCounts | None = None  # printed for the items to come
         self.pending_line = 0
         self.keyed = False  # whether a « Rapport n° » or « Délibération n° » line was read
@@ -331,6 +333,7 @@ class Reader:
                 identifier = source.plain[index][match.end():].strip(" .:*")
                 titled = _TITLED_KEY.fullmatch(identifier)
                 if titled:  # « Délibération n° 2022-38 – Approbation … »: an item
+                    block.loose = True  # of the minutes, in the order of the text
                     block.key = block.identifier = titled.group(1)
                     block.key_column = match.end() + 1
                     block.title = titled.group(2).strip() or None
@@ -835,6 +838,9 @@ class Reader:
             name_end = group_commune.start()
         if _ROLE.fullmatch(folded, start, name_end) or start >= name_end:
             return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
+        if _GROUP_CIVILITY.fullmatch(folded, start, name_end):
+            self.mixed_group = True  # « Mmes et MM. A, B »: the gender of each is not said
+            return previous
         mention = parse_mention(source, index, start, name_end)
         if mention is None:
             self.problem("attendu : le nom d'un membre", index + 1, start + 1,
@@ -842,11 +848,13 @@ class Reader:
             return previous
         if group := _GROUP_CIVILITY.match(folded, start, name_end):
             # « MM. BASTIDE, CHAMBON, Mmes DELORME »: for every name up to the next civility.
-            self.group_civility = "Mme" if group.group(1).startswith(("mme", "mes")) else "M."
-            mention = mention._replace(civility=self.group_civility)
+            self.group_civility = ("" if self.mixed_group else "Mme"
+                                   if group.group(1).startswith(("mme", "mes")) else "M.")
+            self.mixed_group = False
+            mention = mention._replace(civility=self.group_civility or None)
         elif mention.civility is None and civility_at(folded, start, name_end) is None:
             if self.group_civility is not None:
-                mention = mention._replace(civility=self.group_civility)
+                mention = mention._replace(civility=self.group_civility or None)
             elif " " not in mention.name and not is_caps(mention.name):
                 # « Yves » alone, no civility, no surname in capitals: no member.
                 self.note("item-unreadable", index + 1, start + 1,
