@@ -77,12 +77,15 @@ _TITLED_KEY = re.compile(r"(\S{1,40})\s++[-\u2013\u2014:]\s*+(\S.*)")
 _OBJECT = re.compile(r"objet\s*:")
 # Role labels between the names of a list: not people.
 _ROLE = re.compile(
-    r"\s*+(?:(?:les?|la|et)\s+)?(?:maire|(?:premier\s+|premiere\s+)?adjointe?s?(?:\s+au\s+maire)?"
+    r"\s*+(?:(?:les?|la|et)\s+)?(?:maire(?:-adjointe?)?|(?:premier\s+|premiere\s+|\d+(?:er|ere|e|eme)\s+)?"
+    r"adjointe?s?(?:\s+au\s+maire)?"
     r"|(?:vice-)?presidente?s?|conseill(?:er|ere)s?(?:\s+(?:municipa(?:l|ux|les?)|communautaires?"
     r"|delegue(?:e|s|es)?|syndica(?:l|ux)))*|delegue(?:e|s|es)?(?:\s+titulaires?)?"
     r"|formant\s+la\s+majorite\s+des\s+membres\s+en\s+exercice|membres?\s+du\s+bureau)"
     r"[\s.:]*+"
 )
+_BULLET = re.compile(r"[ \t]*+[-•–>*][ \t]++")
+_NOBODY = re.compile(r"\s*+(?:neant|aucun|aucune|personne|sans\s+objet)\s*+\.?\s*+")
 _ROW_NUMBERS = re.compile(r"\s*+\d{1,4}(?:\s++\d{1,4})*+\s*+")
 _FOR_COMMUNE = re.compile(r"\s+pour\s+((?:LA |LE |LES |L')?[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ' -]+)\s*$")
 # A tally label inside a line, after other words (« Vote : Pour : 15 »).
@@ -128,7 +131,9 @@ _NOT_TITLE = re.compile(r"convo|affich|publi|approba|depuis|precedent")
 _BODY = re.compile(
     r"(?:conseil|comite|assemblee|bureau|commission\s+permanente)\b"
 )
-_DELIBERATION = re.compile(r"deliberation\s+(?:n\s*[°o]|n\b|numero)\s*\.?\s*")
+_DELIBERATION = re.compile(
+    r"deliberation\s+(?:(?:n\s*[°o]|n\b|numero)\s*\.?\s*|(?=\d{1,4}[-/.]\d{1,5}\b))"
+)
 _KEY_LINE = re.compile(
     r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*+\.?\s*+"
     r"([0-9a-z][^\s,;:()]{0,40})"
@@ -745,6 +750,8 @@ class Reader:
         commune: tuple[str, int, int] | None = None
         for line_index, offset in pieces:
             raw = self.source.raw[line_index]
+            if bullet := _BULLET.match(raw, offset):  # « - M. X » one per line
+                offset = bullet.end()
             items = split_items(self.source, line_index, offset, len(raw))
             if canonical and len(items) == 1 and self._table_heading(items[0]):
                 # A table flattened: « BROUSSE-LE-HAUT » alone on its line over its delegates;
@@ -827,6 +834,8 @@ class Reader:
             return person
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
+        if _NOBODY.fullmatch(folded, start, end):
+            return previous  # « Absents : néant »
         if _ROW_NUMBERS.fullmatch(folded, start, name_end):
             return previous
         if previous is not None and _EXCUSED_ITEM.fullmatch(folded, start, end):
@@ -1298,8 +1307,8 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
     parentheses or bold, or after « à », « de », a civility …
     """
     raw, folded = raw.rstrip(), folded.rstrip()
-    if not raw or raw.endswith((",", ";", ":", ":**")):
-        return False
+    if not raw or raw.endswith((",", ";", ":", ":**")) or _BULLET.match(next_raw):
+        return False  # « - M. X »: a bullet begins an item
     words = folded.split()
     if words[-1] in _CONNECTIVE or (raw.split()[-1][:1].islower() and not section):
         return True
