@@ -118,21 +118,23 @@ _HANDLED = frozenset({
 })
 
 
+_HELD = frozenset({ProxyStatus.EXERCISED, ProxyStatus.HOLDER_AT_MAXIMUM})
+_DROPPED = frozenset({ProxyStatus.HOLDER_AT_MAXIMUM})
+
+
 def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
     """Proxies not exercised, and why: holder absent, over the limit, giver present, interested."""
     findings: list[Finding] = []
-    table = [state.proxies for state in replayed]  # table[position - 1][index]
-    count = len(replayed)
+    if not len(replayed) or not sitting.proxies:
+        return findings
+    engine = replayed[0]._engine()
     limit = sitting.rule_set.proxies_per_holder
     published = {d.question for d in sitting.deliberations}
     over: dict[str, set[int]] = defaultdict(set)  # holder -> positions with a proxy over the limit
 
     for index, proxy in enumerate(sitting.proxies):
-        statuses = {p: table[p - 1][index].status for p in range(1, count + 1)}
-        inside = [p for p, s in statuses.items() if s is not ProxyStatus.OUTSIDE_WINDOW]
-        by_status: dict[ProxyStatus, list[int]] = defaultdict(list)
-        for position in inside:
-            by_status[statuses[position]].append(position)
+        # The engine's runs of one status, never a status per question and proxy.
+        by_status = engine.proxy_positions(index)
         giver, holder = _display(sitting, proxy.giver), _display(sitting, proxy.holder)
         place = locator.place(*_proxy_keys(proxy))
 
@@ -151,10 +153,11 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
             over[proxy.holder].add(position)
 
         present = by_status.get(ProxyStatus.GIVER_PRESENT, [])
-        usable = [p for p in inside if statuses[p] not in (ProxyStatus.GIVER_PRESENT,
-                                                          ProxyStatus.GIVER_ARRIVED)]
+        usable = [p for status, positions in by_status.items()
+                  if status not in (ProxyStatus.GIVER_PRESENT, ProxyStatus.GIVER_ARRIVED)
+                  for p in positions]
         starts_present = (proxy.window.start is not None
-                          and sitting.agenda.position(proxy.window.start) in present)
+                          and sitting.agenda.position(proxy.window.start) in set(present))
         if present and (not usable or starts_present):
             why = ("elle n'a jamais pu servir" if not usable else
                    "sa procuration commence alors que son mandant est là")
@@ -197,15 +200,11 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
 
     for holder, over_at in over.items():
         positions = sorted(over_at)
-        held = [proxy for index, proxy in enumerate(sitting.proxies)
-                if proxy.holder == holder and any(
-                    table[p - 1][index].status in (ProxyStatus.EXERCISED,
-                                                   ProxyStatus.HOLDER_AT_MAXIMUM)
-                    for p in positions)]
-        dropped = [proxy for index, proxy in enumerate(sitting.proxies)
-                   if proxy.holder == holder and any(
-                       table[p - 1][index].status is ProxyStatus.HOLDER_AT_MAXIMUM
-                       for p in positions)]
+        mine = engine.by_holder.get(holder, [])
+        held = [sitting.proxies[index] for index in mine
+                if engine.proxy_has_status(index, _HELD, positions)]
+        dropped = [sitting.proxies[index] for index in mine
+                   if engine.proxy_has_status(index, _DROPPED, positions)]
         first = next(proxy for proxy in held)
         allowed = "qu'une" if limit == 1 else f"que {limit}"
         findings.append(Finding(
@@ -229,14 +228,12 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
 def check_officers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
     """The president and the secretary of the sitting must be members present (L2121-15)."""
     findings: list[Finding] = []
-    seen: set[str] = set()
-    for state in replayed:
-        seen.update(state.present_members)
+    engine = replayed[0]._engine() if len(replayed) else None
     for name, role, code, article in (
         (sitting.president, "président", "president-absent", "CGCT L2121-14"),
         (sitting.secretary, "secrétaire de séance", "secretary-absent", "CGCT L2121-15"),
     ):
-        if name is None or name in seen:
+        if name is None or (engine is not None and engine.present_somewhere(name)):
             continue
         member = sitting.member(name)
         findings.append(Finding(
@@ -377,8 +374,7 @@ def check_headers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
                 continue
             note = ""
             if label == "pouvoirs":
-                given = sum(1 for use in state.proxies
-                            if use.status is not ProxyStatus.OUTSIDE_WINDOW)
+                given = len(state.in_window)
                 if printed == given:
                     note = (f" ; {printed} est le nombre de procurations valables à cette "
                             "question, exercées ou non")

@@ -113,6 +113,12 @@ class Locator:
         self.locations: tuple[Location, ...] = origin.locations if origin is not None else ()
         files = origin.files if origin is not None else ()
         self.file = files[0] if len(files) == 1 else None
+        # Indexes built once, so placing a finding costs a look-up, not a scan.
+        self._by_key: dict[tuple[str, str], Location] = {}
+        self._by_what: dict[str, Location] = {}
+        for location in self.locations:
+            self._by_key.setdefault((location.what, location.key), location)
+            self._by_what.setdefault(location.what, location)
 
     def find(self, *keys: tuple[str, str | None]) -> Location | None:
         """The first location read for any of ``(what, key)``, tried in order.
@@ -121,9 +127,9 @@ class Locator:
         their value (``("in_office", "122")``, ``("convened", "2026-06-19")``).
         """
         for what, key in keys:
-            for location in self.locations:
-                if location.what == what and (key is None or location.key == key):
-                    return location
+            found = self._by_what.get(what) if key is None else self._by_key.get((what, key))
+            if found is not None:
+                return found
         return None
 
     def place(self, *keys: tuple[str, str | None]) -> dict[str, Any]:

@@ -209,10 +209,14 @@ class TallyCheck:
 def interested_voting(state: QuestionState, deliberation: Deliberation) -> tuple[str, ...]:
     """The interested members who would otherwise have had a vote at ``state``'s question."""
     interested = set(deliberation.interested)
-    present = set(state.present_members)
-    represented = {use.proxy.giver for use in state.proxies
-                   if use.status is ProxyStatus.GIVER_INTERESTED
-                   and use.proxy.holder not in interested}
+    engine = state._engine()
+    position = state.position
+    present = {name for name in interested if engine.is_present(name, position)}
+    proxies = engine.sitting.proxies
+    represented = {proxies[index].giver for name in interested
+                   for index in engine.by_giver.get(name, ())
+                   if proxies[index].holder not in interested
+                   and engine.proxy_status(index, position) is ProxyStatus.GIVER_INTERESTED}
     return tuple(name for name in deliberation.interested
                  if name in present or name in represented)
 
@@ -390,13 +394,12 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
     if published_total == sitting.in_office and state.voters < sitting.in_office:
         hints.append(f"Le total publié égale le nombre de membres en exercice "
                      f"({sitting.in_office}) : les absents non représentés semblent comptés.")
-    in_window = [use.proxy for use in state.proxies
-                 if use.status is not ProxyStatus.OUTSIDE_WINDOW]
-    if gap > 0 and len(in_window) > state.represented \
+    in_window = len(state._engine().in_window(state.position))
+    if gap > 0 and in_window > state.represented \
             and published_total == state.castable + len(voting) - state.represented \
-            + len(in_window):
+            + in_window:
         hints.append(f"Le total publié compte toutes les procurations de la période, "
-                     f"exercées ou non ({len(in_window)}, dont {state.represented} "
+                     f"exercées ou non ({in_window}, dont {state.represented} "
                      f"exercée{'s' if state.represented > 1 else ''}).")
     matches = [other.position for other in replayed
                if other.position != state.position and other.voters == published_total]
@@ -407,18 +410,15 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
 
 
 def _present_elsewhere(sitting: Sitting, state: QuestionState) -> list[str]:
-    here = set(state.present_members)
+    """Members absent at ``state``'s question, not represented there, present at another."""
+    engine = state._engine()
     represented = {p.giver for p in state.exercised}
-    seen = {entry.member for entry in sitting.attendance if entry.windows}
-    return [m.name for m in sitting.members
-            if m.name in seen and m.name not in here and m.name not in represented]
+    return [name for name in engine.partial_members()
+            if name not in represented and not engine.is_present(name, state.position)]
 
 
 def _edge_members(replayed: Replay, state: QuestionState) -> list[str]:
-    here = state.present_members
-    before = set(replayed[state.position - 2].present_members) if state.position > 1 else set()
-    after = (set(replayed[state.position].present_members)
-             if state.position < len(replayed) else set())
-    return [name for name in here
-            if (state.position > 1 and name not in before)
-            or (state.position < len(replayed) and name not in after)]
+    """Members present at ``state``'s question who arrive there or leave just after."""
+    engine = state._engine()
+    edge = engine.edge_members(state.position)
+    return [name for name in engine.partial_members() if name in edge]

@@ -179,6 +179,11 @@ class _Engine:
             if titular is not None:
                 self.substitutes[titular].append(name)
         self.proxy_spans = [span(proxy.window) for proxy in sitting.proxies]
+        self.by_giver: dict[str, list[int]] = defaultdict(list)
+        self.by_holder: dict[str, list[int]] = defaultdict(list)
+        for index, proxy in enumerate(sitting.proxies):
+            self.by_giver[proxy.giver].append(index)
+            self.by_holder[proxy.holder].append(index)
         self.segments = self._proxy_segments()
         self.segment_starts = [[s.start for s in segments] for segments in self.segments]
 
@@ -194,6 +199,10 @@ class _Engine:
                     represented[segment.start] += 1
                     represented[segment.end + 1] -= 1
         self.present_counts = list(accumulate(present))
+        self._throughout: set[str] | None = None
+        self._partial: list[str] = []
+        self._edges: dict[int, set[str]] = {}
+        self._stab: list[list[tuple[int, ProxyStatus]]] | None = None
         self.represented_counts = list(accumulate(represented))
 
     # -- proxies -------------------------------------------------------------
@@ -303,6 +312,23 @@ class _Engine:
                     rebuilt.append(_Segment(cursor, segment.end, ProxyStatus.HOLDER_AT_MAXIMUM))
             candidates[index] = rebuilt
 
+    def proxy_positions(self, index: int) -> dict[ProxyStatus, list[int]]:
+        """The positions inside proxy ``index``'s window, by status, each list in order."""
+        by_status: dict[ProxyStatus, list[int]] = defaultdict(list)
+        for segment in self.segments[index]:
+            by_status[segment.status].extend(range(segment.start, segment.end + 1))
+        return by_status
+
+    def proxy_has_status(self, index: int, statuses: frozenset[ProxyStatus],
+                         positions: Sequence[int]) -> bool:
+        """Whether proxy ``index`` has one of ``statuses`` at one of the sorted ``positions``."""
+        for segment in self.segments[index]:
+            if segment.status in statuses:
+                at = bisect.bisect_left(positions, segment.start)
+                if at < len(positions) and positions[at] <= segment.end:
+                    return True
+        return False
+
     def proxy_status(self, index: int, position: int) -> ProxyStatus:
         start, end = self.proxy_spans[index]
         if not start <= position <= end:
@@ -315,8 +341,59 @@ class _Engine:
     def is_present(self, member: str, position: int) -> bool:
         return _covers(self.presence.get(member, []), position)
 
+    def present_somewhere(self, member: str) -> bool:
+        """Whether ``member`` is present at one question at least."""
+        return bool(self.presence.get(member))
+
+    def _member_tables(self) -> None:
+        """Members present throughout, members present only in part, and where each
+        window opens and closes (built on first use)."""
+        if self._throughout is not None:
+            return
+        whole = [(1, self.count)]
+        self._throughout = set()
+        self._partial = []
+        self._edges = defaultdict(set)
+        for member in self.sitting.members:
+            intervals = self.presence.get(member.name, [])
+            if intervals == whole:
+                self._throughout.add(member.name)
+            elif intervals:
+                self._partial.append(member.name)
+                for start, end in intervals:
+                    if start > 1:
+                        self._edges[start].add(member.name)
+                    if end < self.count:
+                        self._edges[end].add(member.name)
+
     def present_members(self, position: int) -> tuple[str, ...]:
-        return tuple(m.name for m in self.sitting.members if self.is_present(m.name, position))
+        self._member_tables()
+        throughout, presence = self._throughout, self.presence
+        assert throughout is not None
+        return tuple(m.name for m in self.sitting.members if m.name in throughout
+                     or _covers(presence.get(m.name, []), position))
+
+    def partial_members(self) -> list[str]:
+        """Members present at some questions only, in the order of the sitting's members."""
+        self._member_tables()
+        return self._partial
+
+    def edge_members(self, position: int) -> set[str]:
+        """Members arriving at ``position`` (after the first) or leaving after it (before the
+        last): present at ``position`` but not at the question before or after."""
+        self._member_tables()
+        return self._edges.get(position, set())
+
+    def in_window(self, position: int) -> list[tuple[int, ProxyStatus]]:
+        """The proxies whose window holds ``position``, by index in order, with their status."""
+        if self._stab is None:
+            stab: list[list[tuple[int, ProxyStatus]]] = [[] for _ in range(self.count + 2)]
+            for index, segments in enumerate(self.segments):
+                for segment in segments:
+                    for at in range(segment.start, segment.end + 1):
+                        stab[at].append((index, segment.status))
+            self._stab = stab
+        return self._stab[position]
 
     def state(self, position: int) -> QuestionState:
         key = self.sitting.agenda.key(position)
@@ -412,13 +489,27 @@ class QuestionState:
     @property
     def exercised(self) -> tuple[Proxy, ...]:
         """The proxies exercised at this question."""
-        return tuple(use.proxy for use in self.proxies if use.exercised)
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(proxies[index] for index, status in engine.in_window(self.position)
+                     if status is ProxyStatus.EXERCISED)
 
     @property
     def not_exercised(self) -> tuple[ProxyUse, ...]:
         """Proxies inside their window but not exercised, each with its reason."""
-        return tuple(use for use in self.proxies
-                     if not use.exercised and use.status is not ProxyStatus.OUTSIDE_WINDOW)
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(ProxyUse(proxies[index], status)
+                     for index, status in engine.in_window(self.position)
+                     if status is not ProxyStatus.EXERCISED)
+
+    @property
+    def in_window(self) -> tuple[ProxyUse, ...]:
+        """The proxies whose window holds this question, exercised or not, with their status."""
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(ProxyUse(proxies[index], status)
+                     for index, status in engine.in_window(self.position))
 
     def __str__(self) -> str:
         met = "atteint" if self.quorum_met else "NON atteint"
