@@ -150,10 +150,10 @@ def test_accents_lost_in_a_pdf_conversion() -> None:
     assert sitting.member("Emile BOURGEOIS").commune == "Francois"
 
 
-def test_no_order_of_passage_takes_numeric_keys_in_numeric_order() -> None:
+def test_no_order_of_passage_takes_the_deliberations_in_the_order_of_the_text() -> None:
     sitting = read("sans-ordre-de-passage.txt")
     assert sitting.agenda.questions == ("2", "10")
-    assert [d.question for d in sitting.deliberations] == ["10", "2"]
+    assert [d.question for d in sitting.deliberations] == ["2", "10"]
     assert sitting.at(2).represented == 1 and sitting.at(10).represented == 1
 
 

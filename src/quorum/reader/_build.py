@@ -319,9 +319,8 @@ class _Builder:
                 previous = str(int(marker.key) - 1) if marker.key.isdigit() else ""
                 if marker.kind == "before" and int(previous or 0) > 0 and previous not in found:
                     from_windows[previous] = None
-            loose = all(block.loose for block in reader.blocks if block.key)
-            if keyed_blocks and loose and not from_windows:
-                # The minutes' items (« 1. », « 3/a - ») in the order of the text.
+            if keyed_blocks and not from_windows:
+                # The deliberations (« 1. », « 3/a - », « Rapport n° 2 ») in the order of the text.
                 self.keys = list(found)
             else:
                 self.keys = sorted({**found, **from_windows}, key=_natural)
@@ -449,8 +448,8 @@ class _Builder:
                 continue
             key = movement.key if movement.key in self.positions else None
             if key is None:
-                first = movement.items_before - (1 if movement.kind == "arrival"
-                                                 and movement.open_item else 0)
+                # Told inside an item whose vote is still to come: from that item on.
+                first = movement.items_before - (1 if movement.open_item else 0)
                 key = self._item_key(first)
             person = self.people[name]
             where = (mention.line, mention.column, mention.length)

@@ -116,6 +116,8 @@ _ARRIVES = re.compile(
     r"\b(?:(?:est|sont)\s+arrivee?s?|arrive(?:nt)?\b|rejoin\w*\s+(?:la\s+seance|l'assemblee"
     r"|la\s+salle|le\s+conseil)|entre\w*\s+en\s+seance)"
 )
+# The end of a sentence: a full stop after a word in lower case (never « M. », « J. »).
+_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»]{2})[.!?]\s+")
 _MOVEMENT_LEAD = re.compile(r"(arrivee|depart)\s+de\s+")
 _SUBJECT_END = re.compile(r"\s+a\s+\d|[,.;(]|$")
 _SUBJECT_PREFIX = re.compile(r"(?:le|la)\s+(?=docteur|maitre|dr|me\b)")
@@ -135,8 +137,8 @@ _DELIBERATION = re.compile(
     r"deliberation\s+(?:(?:n\s*[°o]|n\b|numero)\s*\.?\s*|(?=\d{1,4}[-/.]\d{1,5}\b))"
 )
 _KEY_LINE = re.compile(
-    r"(?:rapport|point|question|affaire|dossier)\s+(?:n\s*[°o]|n\b|numero)\s*+\.?\s*+"
-    r"([0-9a-z][^\s,;:()]{0,40})"
+    r"(?:rapport|point|question|affaire|dossier)\s+(?:(?:n\s*[°o]|n\b|numero)\s*+\.?\s*+"
+    r"([0-9a-z][^\s,;:()]{0,40})|(\d[^\s,;:()]{0,40})(?=\s*+(?:[-\u2013\u2014:.]|$)))"
 )
 _AND = re.compile(r"\s(?:et|&)\s")
 _SPACES = re.compile(r"\s*")
@@ -438,8 +440,9 @@ class Reader:
 
     def _key_line(self, block: Block, index: int, match: re.Match[str]) -> None:
         plain = self.source.plain[index]
-        block.key = plain[match.start(1):match.end(1)].rstrip(".")
-        block.key_column = match.start(1) + 1
+        group = 1 if match.group(1) is not None else 2  # after « n° », or a bare number
+        block.key = plain[match.start(group):match.end(group)].rstrip(".")
+        block.key_column = match.start(group) + 1
         title = plain[match.end():].strip().lstrip("-–—:.").strip()
         block.title = title or None
 
@@ -1112,8 +1115,8 @@ class Reader:
             subject_end = verb.start() if verb else -1
         if verb is None:
             return
-        stop = folded.rfind(". ", at, verb.start())
-        sentence = stop + 2 if stop >= 0 else at
+        stops = [m.end() for m in _SENTENCE_END.finditer(plain, at, verb.start())]
+        sentence = stops[-1] if stops else at
         subject_start = sentence
         if lead := _MOVEMENT_LEAD.match(folded, sentence):  # « Arrivée de Monsieur X à 20h40 »
             kind = "arrival" if lead.group(1).startswith("arriv") else "departure"
