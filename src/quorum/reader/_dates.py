@@ -15,7 +15,8 @@ import re
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["BadDate", "FrenchParserInfo", "find_date", "find_time", "parse_french_date"]
+__all__ = ["BadDate", "FrenchParserInfo", "find_date", "find_time", "find_written_date",
+           "parse_french_date"]
 
 
 class BadDate(ValueError):
@@ -105,3 +106,57 @@ def find_time(folded: str, start: int = 0) -> tuple[datetime.time, int, int] | N
         return datetime.time(hour, minute), match.start(), match.end()
     except ValueError as error:
         raise BadDate(str(error), match.start(), match.end()) from None
+
+
+# Numbers written in words, as minutes write the date (« L'an deux mille vingt-trois, le
+# vingt-sept juin »): units, tens and the few compounds French makes.
+_UNITS = {"zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "quatre": 4,
+          "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11,
+          "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20,
+          "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_WRITTEN_DATE = re.compile(
+    r"l'an\s+([a-z][a-z\s-]{3,60}?),?\s+le\s+([a-z][a-z\s-]{1,30}?)\s+(" + _MONTH + r")\b"
+)
+
+
+def _words_number(words: str) -> int | None:
+    """« deux mille vingt-trois » → 2023, « vingt-sept » → 27, « premier » → 1; else None."""
+    total, current, last = 0, 0, 0
+    for word in re.split(r"[\s-]+", words.strip()):
+        if word in ("et", ""):
+            continue
+        if word in ("mille", "mil"):
+            total += (current or 1) * 1000
+            current = last = 0
+        elif word in ("cent", "cents"):
+            current = (current or 1) * 100
+            last = 0
+        elif word in ("vingt", "vingts") and last == 4:
+            current += 76  # quatre-vingt(s): 4 already counted, 80 in all
+            last = 0
+        elif word in _UNITS:
+            current += _UNITS[word]
+            last = _UNITS[word]
+        else:
+            return None
+    return total + current
+
+
+def find_written_date(folded: str, start: int = 0) -> tuple[datetime.date, int, int] | None:
+    """A date written in words (« l'an deux mille vingt-trois, le vingt-sept juin »), or None.
+
+    >>> find_written_date("l'an deux mille vingt-trois, le vingt-sept juin a vingt heures")[0]
+    datetime.date(2023, 6, 27)
+    """
+    match = _WRITTEN_DATE.search(folded, start)
+    if match is None:
+        return None
+    year = _words_number(match.group(1).rstrip(", "))
+    day = _words_number(match.group(2))
+    if year is None or day is None or not 1900 <= year <= 2100:
+        return None
+    try:
+        found = parse_french_date(f"{day} {match.group(3)} {year}")
+    except (ValueError, OverflowError):
+        return None
+    return found, match.start(), match.end()

@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from quorum.model import HeaderCounts, Location, ReadNote, Reconciliation
-from quorum.reader._dates import BadDate, find_date, find_time
+from quorum.reader._dates import BadDate, find_date, find_time, find_written_date
 from quorum.reader._lists import (
     BARE_WINDOW,
     PROXY_SEPARATOR,
@@ -1064,6 +1064,9 @@ class Reader:
             self._date("date", index, at)
         if "date" not in self.fields and block is None and not self.people:
             self._title_date(index, at)
+        if "date" not in self.fields and "l'an " in folded and (
+                written := find_written_date(folded, at)):
+            self.set_field("date", written[0], line, written[1] + 1)
         if ("body" not in self.fields and block is None and _BODY.match(folded, at)
                 and "convoqu" not in folded and len(folded) < 200 and ":" not in folded):
             self.set_field("body", " ".join(plain[at:].split()).rstrip(" .,"), line, at + 1)
@@ -1073,7 +1076,10 @@ class Reader:
             self.locate("in_office", match.group(1), line, match.start(1) + 1)
         if ("convened" not in self.fields and "convo" in folded
                 and (match := _CONVENED.search(folded, at))):
-            self._date("convened", index, match.end(), anchored=True)
+            # « légalement convoqué, s'est réuni » names no date: only a label or « convoqué
+            # le » promises one.
+            promised = bool(re.search(r"\ble\s|du\s|:|date", match.group()))
+            self._date("convened", index, match.end(), anchored=promised)
         if (self.president is None and "presidence" in folded
                 and (match := _PRESIDENCE.search(folded, at))):
             self._presidency(index, match.end())
