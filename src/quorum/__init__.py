@@ -16,6 +16,7 @@
 """
 
 from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
+from quorum.batch import RecordResult, audit_many, audit_record
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
     AmbiguousNameError,
@@ -118,6 +119,7 @@ __all__ = [
     "Reconciliation",
     "RecordError",
     "RecordOrigin",
+    "RecordResult",
     "Replay",
     "RuleCalendar",
     "RulePeriod",
@@ -134,6 +136,8 @@ __all__ = [
     "UsageTypeError",
     "Window",
     "audit",
+    "audit_many",
+    "audit_record",
     "explain",
     "in_record_order",
     "read_record",

@@ -4,6 +4,7 @@
 
     quorum replay RECORD... [--format table|json|csv] [--question KEY] [--plot FILE]
     quorum audit  RECORD... [--format text|json]
+    quorum audit  --each PATH... [--jobs N] [--format text|csv|json] [--sep ;]
     quorum export RECORD... --scdl FILE
 
 ``RECORD`` is a path, or ``-`` for standard input; several extracts of one
@@ -13,6 +14,14 @@ found at least one error-level finding; ``2`` a record could not be read or
 the command line is wrong, with a one-line message naming the file, line and
 column (``--details`` adds every problem with a caret under it).  Never a
 Python traceback.
+
+``audit --each``: every file is its own sitting, folders are walked (sorted,
+recursive) for ``.txt`` and ``.pdf``; one row per record, printed in the order
+of the records whatever order the processes finish in (so two runs diff
+cleanly); a record that cannot be read is a row with its reason and the run
+goes on.  Exit ``0`` all clean, ``1`` a record has an error-level finding,
+``2`` a record could not be read.  A progress bar goes to stderr when it is a
+terminal.
 """
 
 from __future__ import annotations
@@ -69,7 +78,16 @@ def _parser() -> argparse.ArgumentParser:
 
     audit_ = commands.add_parser("audit", help="check the tallies and the legality of the sitting")
     records(audit_)
-    audit_.add_argument("--format", choices=("text", "json"), default="text")
+    audit_.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                        help="csv only with --each")
+    audit_.add_argument("--each", action="store_true",
+                        help="every file its own sitting, folders walked for .txt and .pdf; "
+                             "one row per record")
+    audit_.add_argument("--jobs", type=int, metavar="N",
+                        help="with --each: processes at once (default: every core)")
+    audit_.add_argument("--sep", choices=(",", ";"), default=",",
+                        help="with --each --format csv: the column separator (; for a "
+                             "spreadsheet in French)")
 
     export = commands.add_parser("export", help="write open-data rows for the deliberations")
     records(export)
@@ -160,6 +178,14 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
             args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a wrong command line
         return int(stop.code) if isinstance(stop.code, int) else EXIT_UNREADABLE
+    if args.command == "audit" and (args.each or args.format == "csv" or args.jobs is not None
+                                    or args.sep != ","):
+        if not args.each:
+            return _fail("--format csv, --jobs et --sep vont avec --each "
+                         "(voir 'quorum audit --help')", err)
+        from quorum._cli_each import audit_each
+
+        return audit_each(args, out, err)
     try:
         sitting = _read(args.records, stdin or sys.stdin)
         command = {"replay": _replay, "audit": _audit, "export": _export}[args.command]
