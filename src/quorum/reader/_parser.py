@@ -728,6 +728,8 @@ class Reader:
         if _starts_section(next_folded) and not _counts_only(next_folded):
             return False
         content = raw.rstrip()
+        if _ITEM.match(self.source.plain[index], at) or _OBJECT.match(next_folded, at):
+            return False  # « 1. Tarifs … »: the first item of the sitting
         if _PROSE.match(next_folded, at) or _PROSE_VERB.search(next_folded, at):
             return False
         if not content or content.endswith((",", ";", ":")):
