@@ -97,8 +97,8 @@ def test_audit_of_an_inconsistent_tally_exits_1(tmp_path: Path) -> None:
 
 def test_unreadable_record_exits_2_with_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.txt"
-    broken.write_text(TEXT.replace("à M. Pascal DERIOT", "à M. Personne INCONNUE"),
-                      encoding="utf-8")
+    broken.write_text(TEXT.replace("à M. Pascal DERIOT", "à M. Pascal DERIOT (jusqu'à la "
+                                   "question n° 999 incluse)"), encoding="utf-8")
     status, out, err = run("replay", str(broken))
     assert (status, out) == (2, "")
     assert err.count("\n") == 1

@@ -71,14 +71,25 @@ def test_a_commune_heading_settles_between_two_members() -> None:
     assert kept.canonical == "Florent BAILLY" and "Champvans-Les-Moulins" in kept.reason
 
 
-def test_a_name_found_nowhere_is_an_error_with_a_caret() -> None:
+def test_a_holder_found_nowhere_is_an_error_finding_and_the_proxy_is_not_exercised() -> None:
     text = BASE.replace("à Mme Anne BIHR", "à Mme Odile ZORN")
+    sitting = read_record(text, file="extrait.txt")
+    assert sitting.at(1).represented == 1  # only LAIDIE's proxy
+    report = quorum.audit(sitting)
+    (finding,) = report.with_code("holder-not-listed")
+    assert finding.severity == "error" and report.exit_status == 1
+    assert (finding.line, finding.column) == where(text, "Mme Odile ZORN")
+    assert "« Odile ZORN »" in finding.message and "Hasni ALEM" in finding.message
+
+
+def test_a_secretary_found_nowhere_is_an_error_with_a_caret() -> None:
+    text = BASE + "\nSecrétaire de séance : Mme Odile ZORN\n"
     with pytest.raises(UnknownNameError) as caught:
         read_record(text, file="extrait.txt")
     error = caught.value
     line, column = where(text, "Mme Odile ZORN")
     assert (error.line, error.column) == (line, column)
-    assert ("« Odile ZORN » (mandataire d'une procuration) ne figure ni parmi les présents "
+    assert ("« Odile ZORN » (secrétaire de séance) ne figure ni parmi les présents "
             "ni parmi les absents") in str(error)
     rendered = str(error).splitlines()
     assert rendered[0].startswith(f"extrait.txt:{line}:{column}: ")
@@ -92,7 +103,7 @@ def test_a_name_found_nowhere_is_an_error_with_a_caret() -> None:
 def test_every_problem_is_reported_in_one_pass() -> None:
     text = (BASE.replace("Séance du jeudi 25 juin 2026", "Séance du jeudi 31 juin 2026")
             .replace("M. Guillaume BAILLY,", "M. Guillaume BAILLY (à compter de la question n° 9),")
-            .replace("à Mme Anne BIHR", "à Mme Odile ZORN"))
+            + "\nSecrétaire de séance : Mme Odile ZORN\n")
     with pytest.raises(RecordError) as caught:
         read_record(text)
     problems = caught.value.problems
@@ -165,12 +176,15 @@ def test_a_proxy_without_holder() -> None:
     assert (caught.value.line, caught.value.column) == where(text, "M. Hasni ALEM", 2)
 
 
-def test_titular_and_substitute_both_sitting_is_placed_on_the_substitute() -> None:
+def test_titular_and_substitute_both_sitting_is_an_error_placed_on_the_substitute() -> None:
     text = BASE.replace("M. Florent BAILLY\n\nÉtaient", "M. Florent BAILLY, Mme Léa ROY "
                         "(suppléante de M. Florent BAILLY)\n\nÉtaient")
-    with pytest.raises(RecordError, match="both sit") as caught:
-        read_record(text)
-    assert (caught.value.line, caught.value.column) == where(text, "Mme Léa ROY")
+    sitting = read_record(text)
+    assert sitting.at(1).present == 4  # one seat: the titular counts, not the substitute
+    report = quorum.audit(sitting)
+    (finding,) = report.with_code("titular-and-substitute")
+    assert finding.severity == "error" and report.exit_status == 1
+    assert (finding.line, finding.column) == where(text, "Mme Léa ROY")
 
 
 def test_a_deliberation_without_its_question() -> None:

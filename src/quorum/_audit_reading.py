@@ -58,6 +58,13 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
     "proxy-in-prose": ("info", lambda n: (
         f"Procuration de {n.subject} à {_v(n, 0)} lue dans le texte (« {_v(n, 1)} »)"
         + (f", à compter de la question {n.question}." if n.question else "."))),
+    "holder-not-listed": ("error", lambda n: (
+        f"« {n.subject} », mandataire de la procuration de {_v(n, 0)}, ne figure dans aucune "
+        "liste : la procuration n'est pas exercée"
+        + (f" (nom le plus proche : {_v(n, 1)})." if _v(n, 1, "") else "."))),
+    "titular-and-substitute": ("error", lambda n: (
+        f"{n.subject} et son suppléant ou sa suppléante {_v(n, 0)} siègent tous deux : un "
+        "seul compte (CGCT L5211-6) ; le titulaire est compté, pas le suppléant.")),
     "giver-not-listed": ("info", lambda n: (
         f"{n.subject} donne procuration mais ne figure dans aucune liste : compté(e) "
         "absent(e) ; vérifiez qu'il ne s'agit pas d'un autre membre mal orthographié.")),

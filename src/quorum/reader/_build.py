@@ -379,6 +379,7 @@ class _Builder:
         extra_proxies += prose_proxies
         proxies = self._proxies([*reader.proxies, *extra_proxies])
         attendance.extend(self.late)
+        attendance = self._one_seat(attendance, titulars)
         deliberations = self._deliberations()
         secretary = self._role(reader.secretary, "secretary")
         president = self.president
@@ -516,6 +517,31 @@ class _Builder:
             return False
         return (last.kind == "start") == (marker.kind == "before")
 
+    def _one_seat(self, attendance: list[Attendance], titulars: dict[str, str]
+                  ) -> list[Attendance]:
+        """A titular and their substitute never both count: when the record has them both
+        sitting at a question, the titular counts and the substitute does not (an error)."""
+        spans = {entry.member: entry for entry in attendance}
+        for substitute, titular in titulars.items():
+            mine, theirs = spans.get(substitute), spans.get(titular)
+            if mine is None or theirs is None or mine.is_absent or theirs.is_absent:
+                continue
+            if not self._overlap(mine.windows, theirs.windows):
+                continue
+            mention = self.people[substitute].mention
+            self.reader.note("titular-and-substitute", mention.line, mention.column,
+                             subject=titular, values=(substitute,))
+            spans[substitute] = Attendance(member=substitute, windows=())
+        return [spans[entry.member] for entry in attendance]
+
+    def _overlap(self, first: Sequence[Window], second: Sequence[Window]) -> bool:
+        def span(window: Window) -> tuple[int, int]:
+            start = 0 if window.start is None else self.positions.get(window.start, 0)
+            end = (len(self.keys) - 1 if window.end is None
+                   else self.positions.get(window.end, len(self.keys) - 1))
+            return start, end
+        return any(a <= d and c <= b for a, b in map(span, first) for c, d in map(span, second))
+
     def _sits_for_another(self, name: str, titulars: dict[str, str]) -> bool:
         """Whether ``name`` is a substitute (who holds no seat of their own)."""
         person = self.people[name]
@@ -619,6 +645,15 @@ class _Builder:
                                  else None))
                 self.late.append(Attendance(member=entry.giver.name, windows=()))
             giver = self._resolve(entry.giver, "giver of a proxy", group)
+            known = self.members.match(entry.holder.name)
+            if (known.found is None and not known.candidates
+                    and not _BY_OFFICE.fullmatch(fold(entry.holder.written))):
+                # A holder nobody else names cannot be present: the proxy is not exercised.
+                self.reader.note("holder-not-listed", entry.holder.line, entry.holder.column,
+                                 subject=entry.holder.name,
+                                 values=(giver or entry.giver.name,
+                                         ", ".join(self.members.closest(entry.holder.name))))
+                continue
             holder = self._resolve(entry.holder, "holder of a proxy")
             windows = self._windows(entry.markers, f"la procuration de {entry.giver.name}")
             if giver is None or holder is None or windows is None:
