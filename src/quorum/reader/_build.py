@@ -95,6 +95,17 @@ _ROLES = {"president": "président(e) de séance", "secretary": "secrétaire de 
           "giver of a proxy": "mandant d'une procuration",
           "holder of a proxy": "mandataire d'une procuration"}
 
+_EXPLICIT_KIND = re.compile(r"municipal|communaut|metropol|syndic|comite|departement|region"
+                            r"|agglomeration")
+_KIND_WORDS = re.compile(
+    r"(?P<departement>conseil\s+departemental)|(?P<region>conseil\s+regional)"
+    r"|(?P<commune>conseil\s+municipal|\b(?:commune|ville|mairie)\s+d)"
+    r"|(?P<epci>conseil\s+(?:communautaire|de\s+communaute|metropolitain|de\s+la\s+metropole)"
+    r"|comite\s+syndical|syndicat\s|communaute\s+(?:de\s+communes|d'agglomeration|urbaine))"
+)
+_KIND_OF = {"departement": BodyKind.DEPARTEMENT, "region": BodyKind.REGION,
+            "commune": BodyKind.COMMUNE, "epci": BodyKind.EPCI}
+
 SITTING_KEY = "séance"
 """The key of the only question of a record that numbers none (the contract's)."""
 
@@ -562,8 +573,8 @@ class _Builder:
         reader = self.reader
         field = reader.fields.get("body")
         body = str(field.value) if field else ""
-        if not body:
-            body = self._collectivity()
+        if not body or re.search(r"\d", body):  # « Conseil municipal du 15 septembre 2022 »
+            body = self._collectivity() or body
         if not body:
             date = reader.fields.get("date")
             if date is not None:
@@ -596,9 +607,20 @@ class _Builder:
                 return BodyKind.SMALL_COMMUNE
             return _KINDS[written]
         kind = body_kind(body)
+        if not _EXPLICIT_KIND.search(fold(body)):
+            kind = self._kind_from_text() or kind
         if kind is BodyKind.COMMUNE and "small" in fields and fields["small"].value:
             return BodyKind.SMALL_COMMUNE
         return kind
+
+    def _kind_from_text(self) -> BodyKind | None:
+        """The kind of council the text names (« le Conseil municipal », « Comité syndical »)
+        when its title does not: the first such words of the record's opening lines."""
+        source = self.reader.source
+        for folded in source.folded[:80]:
+            if match := _KIND_WORDS.search(folded):
+                return _KIND_OF[next(name for name, text in match.groupdict().items() if text)]
+        return None
 
     def _attendance(self) -> tuple[list[Attendance], list[ProxyEntry]]:
         attendance = []
