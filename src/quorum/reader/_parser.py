@@ -1349,11 +1349,12 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
                for word in item_raw[begin:].split()):
         return True
     # « Mme Emmanuelle HUOT » then « CUSENIER, … »: a surname alone goes on the name before.
-    # A line that is one word in capitals alone is a heading (a table's commune), not a surname.
+    # A line in capitals alone under a line of one name is a heading (a table's commune),
+    # not the end of a surname.
     parts = re.split(r"[,;(:]", after, maxsplit=1)
     first_item = parts[0].split()
-    if len(parts) == 1 and not section:
-        return False
+    if len(parts) == 1 and not section and "," not in raw and ";" not in raw:
+        return False  # a line of one item after a line of one item: a table's rows
     return civility is not None and all(
         is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
 
