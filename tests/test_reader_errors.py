@@ -82,34 +82,41 @@ def test_a_holder_found_nowhere_is_an_error_finding_and_the_proxy_is_not_exercis
     assert "« Odile ZORN »" in finding.message and "Hasni ALEM" in finding.message
 
 
-def test_a_secretary_found_nowhere_is_an_error_with_a_caret() -> None:
+def test_a_secretary_found_nowhere_is_an_error_finding() -> None:
     text = BASE + "\nSecrétaire de séance : Mme Odile ZORN\n"
-    with pytest.raises(UnknownNameError) as caught:
+    report = quorum.audit(read_record(text, file="extrait.txt"))
+    (finding,) = report.with_code("secretary-not-listed")
+    assert finding.severity == "error" and "Odile ZORN" in finding.message
+    assert (finding.line, finding.column) == where(text, "Mme Odile ZORN")
+
+
+def test_an_ambiguous_holder_is_a_reading_error_with_a_caret() -> None:
+    text = BASE.replace("à Mme Anne BIHR", "à M. BAILLY")
+    with pytest.raises(AmbiguousNameError) as caught:
         read_record(text, file="extrait.txt")
     error = caught.value
-    line, column = where(text, "Mme Odile ZORN")
+    line, column = where(text, "M. BAILLY")
     assert (error.line, error.column) == (line, column)
-    assert ("« Odile ZORN » (secrétaire de séance) ne figure ni parmi les présents "
-            "ni parmi les absents") in str(error)
+    assert "« BAILLY » (mandataire d'une procuration) peut être" in str(error)
     rendered = str(error).splitlines()
     assert rendered[0].startswith(f"extrait.txt:{line}:{column}: ")
     caret_line = rendered[2]
     excerpt = rendered[1]
     assert caret_line.strip().startswith("^")
-    assert excerpt[caret_line.index("^"):].startswith("Mme Odile ZORN")
+    assert excerpt[caret_line.index("^"):].startswith("M. BAILLY")
     assert error.summary == f"extrait.txt:{line}:{column}: {error.problems[0].message}"
 
 
 def test_every_problem_is_reported_in_one_pass() -> None:
     text = (BASE.replace("Séance du jeudi 25 juin 2026", "Séance du jeudi 31 juin 2026")
             .replace("M. Guillaume BAILLY,", "M. Guillaume BAILLY (à compter de la question n° 9),")
-            + "\nSecrétaire de séance : Mme Odile ZORN\n")
+            .replace("à Mme Anne BIHR", "à M. BAILLY"))
     with pytest.raises(RecordError) as caught:
         read_record(text)
     problems = caught.value.problems
     assert [(p.line, p.column) for p in problems] == [
         where(text, "jeudi 31 juin"), where(text, "à compter de la question n° 9"),
-        where(text, "Mme Odile ZORN"),
+        where(text, "M. BAILLY"),
     ]
     messages = [p.message for p in problems]
     assert messages[0] == "date impossible : day is out of range for month: 31 juin 2026"

@@ -65,6 +65,15 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
     "titular-and-substitute": ("error", lambda n: (
         f"{n.subject} et son suppléant ou sa suppléante {_v(n, 0)} siègent tous deux : un "
         "seul compte (CGCT L5211-6) ; le titulaire est compté, pas le suppléant.")),
+    "secretary-not-listed": ("error", lambda n: (
+        f"Le secrétaire de séance « {n.subject} » ne figure dans aucune liste (CGCT L2121-15 : "
+        "un membre présent)" + (f" ; nom le plus proche : {_v(n, 0)}." if _v(n, 0, "") else "."))),
+    "interested-not-listed": ("warning", lambda n: (
+        f"« {n.subject} », dit intéressé à la question {n.question}, ne figure dans aucune "
+        "liste : il n'est pas retiré du décompte.")),
+    "movement-unresolved": ("info", lambda n: (
+        f"« {n.subject} » arrive ou part d'après le texte (« {_v(n, 0)} ») mais ne figure dans "
+        "aucune liste : la phrase ne change aucune présence.")),
     "giver-not-listed": ("info", lambda n: (
         f"{n.subject} donne procuration mais ne figure dans aucune liste : compté(e) "
         "absent(e) ; vérifiez qu'il ne s'agit pas d'un autre membre mal orthographié.")),

@@ -454,7 +454,10 @@ class _Builder:
             mention = movement.who
             match = self.members.match(mention.name)
             if match.found is None:
-                continue  # staff or the public: nobody the lists name
+                if not match.candidates:  # staff or the public, or a name beyond recognition
+                    reader.note("movement-unresolved", mention.line, mention.column,
+                                subject=mention.name, values=(movement.text,))
+                continue
             name = self._resolve(mention, "member arriving or leaving")
             if name is None:
                 continue
@@ -723,10 +726,22 @@ class _Builder:
     def _role(self, mention: Mention | None, role: str) -> str | None:
         if mention is None:
             return None
+        if role == "secretary" and self._unknown(mention):
+            # A secretary the lists do not name: a contradiction of the record, not a
+            # reason to refuse it (no figure depends on the secretary).
+            self.reader.note("secretary-not-listed", mention.line, mention.column,
+                             subject=mention.name,
+                             values=(", ".join(self.members.closest(mention.name)),))
+            return None
         name = self._resolve(mention, role)
         if name is not None:
             self.reader.locate(role, name, mention.line, mention.column)
         return name
+
+    def _unknown(self, mention: Mention) -> bool:
+        """Whether no member, not even a doubtful one, has the name of ``mention``."""
+        match = self.members.match(mention.name)
+        return match.found is None and not match.candidates
 
     def _deliberations(self) -> list[Deliberation]:
         deliberations = []
@@ -754,8 +769,12 @@ class _Builder:
                              f"{seen[key]})", block.line, block.key_column, len(key))
                 continue
             seen[key] = block.line
+            for mention in [m for m in block.interested if self._unknown(m)]:
+                # Named interested but in no list: the figures do not depend on it.
+                self.reader.note("interested-not-listed", mention.line, mention.column,
+                                 subject=mention.name, question=key)
             interested = [self._resolve(m, f"intéressé(e) à la question {key}")
-                          for m in block.interested]
+                          for m in block.interested if not self._unknown(m)]
             not_voting = [self._resolve(m, f"ne prenant pas part au vote à la question {key}")
                           for m in block.not_voting]
             deliberations.append(Deliberation(
