@@ -39,6 +39,8 @@ SHAPES: dict[str, Callable[[], str]] = {
 def test_reading_is_linear(shape: str) -> None:
     text = SHAPES[shape]()
     start = time.perf_counter()
-    with pytest.raises(quorum.QuorumError):
+    try:  # most shapes are no record; some read (a list of proxies alone)
         quorum.read_record(text)
+    except quorum.QuorumError:
+        pass
     assert time.perf_counter() - start < 10

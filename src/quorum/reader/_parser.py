@@ -46,7 +46,7 @@ from quorum.reader._lists import (
     split_items,
     split_run_on,
 )
-from quorum.reader._text import Problems, Source
+from quorum.reader._text import Problems, Source, fold
 
 __all__ = ["Reader"]
 
@@ -98,6 +98,11 @@ _UNANIMOUS_COUNT = re.compile(
 _COLUMN_HEADING = re.compile(r"\s*+(?:communes?|delegue\w*|noms?|prenoms?|qualites?|membres?|"
                              r"titulaires?|suppleant\w*)\s*+")
 _EXCUSED_ITEM = re.compile(r"\s*+excuse(?:e|s|es)?\s*+")
+# Someone named with a civility and a surname in capitals (« M. Paul ARNAUD », « Mme LE MOAL »).
+_NAME_LIKE = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.|Mmes)\s+(?:[A-Z][\w'.-]*\s+)?"
+                        r"[A-ZÀ-ÖØ-Þ]{2,}")
+_OTHERS = re.compile(r"(?:assistai(?:en)?t|egalement\s+presents?|en\s+presence\s+de|invites?"
+                     r"|autres\s+personnes)\b[^:\n]{0,50}:")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -412,7 +417,12 @@ class Reader:
                 self._secretary(mention, line, match.end() + 1)
             elif match := _AGENDA.match(folded, at):
                 consumed = self._agenda(index, match.end())
+            elif _OTHERS.match(folded, at):
+                # « Assistaient également : M. X, directeur … »: staff, not members.
+                consumed = len(self._list_lines(index, at, join=True))
             else:
+                if block is None and not self.blocks:
+                    self._names_left_out(index, at)
                 self._free_text(index, at, block)
             if block is not None and line != block.line and not counted:
                 block.body_seen = True
@@ -694,8 +704,8 @@ class Reader:
             if joined:
                 source.join(target, joined)
                 joined = []
-            if section:
-                break
+            if section or _unknown_cue(source.plain[following]):
+                break  # « Ne siégeaient pas : … »: a section the reader does not know
             pieces.append((following, 0))
             target = following
             raw, folded_end = source.raw[following], folded
@@ -1109,6 +1119,20 @@ class Reader:
                 and (match := _SECRETARY_SENTENCE.search(folded, at))):
             self._secretary(parse_mention(source, index, at, match.start()), line, at + 1)
 
+    def _names_left_out(self, index: int, at: int) -> None:
+        """A line before the items that names several people but is in no list the reader
+        knows (an unknown cue, a list cut from its cue): said, never dropped in silence."""
+        raw = self.source.raw[index]
+        folded = self.source.folded[index]
+        names = len(_NAME_LIKE.findall(raw, at))
+        if not (names and _unknown_cue(raw)) and (
+                names < 2 or _PRESIDENCE.search(folded) or _PROSE.match(folded, at)
+                or _PROSE_VERB.search(folded, at)):
+            return  # one name, or a sentence of the minutes
+        excerpt = " ".join(raw[at:].split())
+        self.note("list-interrupted", index + 1, at + 1,
+                  values=(excerpt if len(excerpt) <= 80 else excerpt[:79] + "…",))
+
     def _movement(self, index: int, at: int, block: Block | None) -> None:
         """A member arriving or leaving, told in a sentence of the minutes."""
         source = self.source
@@ -1369,6 +1393,23 @@ _PROSE_VERB = re.compile(
     r"\s(?:a|ont)\s+ete\s|\s(?:est|sont|sera|quitte|arrive|rejoint|presente|ouvre|prend|donne"
     r"\s+lecture)\b"
 )
+
+
+_LABEL = re.compile(r"[ \t]*+([^:,;()*\n]{2,60}?)[ \t]*+:")
+_PARTICLES = frozenset(("de", "du", "des", "la", "le", "les", "sur", "sous", "en", "aux", "lès",
+                        "lez", "et", "d", "l"))
+
+
+def _unknown_cue(plain: str) -> bool:
+    """Whether a line begins with a label and a colon that is no commune heading: words in
+    lower case (« Ne siégeaient pas : », « Membres représentés : »), not « Beure : »."""
+    label = _LABEL.match(plain)
+    if label is None:
+        return False
+    words = re.split(r"[\s'-]+", label.group(1).strip())
+    if len(words) < 2 or _ROLE.fullmatch(fold(label.group(1))):
+        return False  # « conseillers municipaux : » between the names of a list
+    return any(word[:1].islower() and word not in _PARTICLES for word in words[1:])
 
 
 def _counts_only(folded: str) -> bool:
