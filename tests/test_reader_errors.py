@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import quorum
-from quorum import AmbiguousNameError, RecordError, UnknownNameError, read_record
+from quorum import AmbiguousNameError, RecordError, read_record
 
 BASE = """Conseil de Communauté
 
