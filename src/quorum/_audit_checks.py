@@ -12,8 +12,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from dateutil.rrule import DAILY, rrule
-
 from quorum._audit_common import Finding, Locator, at_questions, names, plural
 from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import HeaderCounts, Member, Proxy, Sitting
@@ -267,7 +265,7 @@ def clear_days(convened: datetime.date, sitting: datetime.date) -> int:
     last = datetime.datetime.combine(sitting, datetime.time()) - datetime.timedelta(days=1)
     if last < first:
         return 0
-    return rrule(DAILY, dtstart=first, until=last).count() or 0
+    return (last - first).days + 1
 
 
 def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:

@@ -42,7 +42,6 @@ Terms (French of the records in brackets):
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -249,6 +248,8 @@ class AuditReport:
 
 
 def _report_html(report: AuditReport) -> str:
+    import html
+
     from quorum.display import html_table
 
     def questions(finding: Finding) -> str:

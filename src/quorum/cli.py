@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import io
 import json
 import os
@@ -39,7 +38,6 @@ from typing import Any, NoReturn, TextIO
 from quorum.audit import audit
 from quorum.engine import QuestionState, Replay
 from quorum.errors import QuorumError, ReadProblem, RecordError
-from quorum.jsonio import question_to_json, sitting_to_json
 from quorum.model import Sitting
 from quorum.reader import read_record, read_records
 
@@ -73,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     records(replay)
     replay.add_argument("--format", choices=("table", "json", "csv"), default="table")
     replay.add_argument("--question", metavar="KEY", help="only this question, by its key")
+    replay.add_argument("--detail", action="store_true",
+                        help="with --format json: list the proxies exercised and not "
+                             "exercised in every question")
     replay.add_argument("--plot", metavar="FILE",
                         help="also draw the chart of the sitting (.png or .svg)")
 
@@ -118,6 +119,8 @@ def _state_detail(state: QuestionState) -> str:
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["question"],
                             lineterminator="\n")
@@ -132,9 +135,11 @@ def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
     if args.plot:
         replayed.plot(path=args.plot)
     if args.format == "json":
-        data = {"sitting": sitting_to_json(sitting),
-                "questions": [question_to_json(state) for state in states]}
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        from quorum.jsonio import dumps_by_line, replay_to_json
+
+        data = replay_to_json(replayed, detail=args.detail,
+                              states=states if args.question is not None else None)
+        out.write(dumps_by_line(data) + "\n")
     elif args.format == "csv":
         records = replayed.to_records()
         keep = {state.question for state in states}

@@ -40,7 +40,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -144,8 +144,9 @@ def _first_from(intervals: Sequence[Interval], position: int) -> int | None:
     return None
 
 
-@attrs.frozen
-class _Segment:
+class _Segment(NamedTuple):
+    """A run of consecutive positions where a proxy keeps one status."""
+
     start: int
     end: int
     status: ProxyStatus

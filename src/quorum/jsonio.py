@@ -1,15 +1,27 @@
 """JSON forms of a sitting and of its replay.
 
-The model knows nothing of JSON; this module converts with cattrs.  Dates are
-ISO strings (``"2026-06-25"``), times ``"17:08"``, fractions ``"1/2"``, the
-agenda a list of question keys, and fields left at their default are omitted,
-so a hand-written file may omit them too.
+The model knows nothing of JSON; this module converts with cattrs, imported
+on first use only (a command that writes no JSON never pays for it).  Dates
+are ISO strings (``"2026-06-25"``), times ``"17:08"``, fractions ``"1/2"``,
+the agenda a list of question keys, and fields left at their default are
+omitted, so a hand-written file may omit them too.
 
-A replay's JSON is ``{"sitting": {…}, "questions": [{…}, …]}``: the whole
-sitting, then one object per question in order of passage with its figures
-(``question``, ``position``, ``present``, ``represented``, ``voters``,
-``quorum``, ``quorum_met``, ``interested``, …) and the proxies exercised or
-not at that question.
+A replay's JSON is ``{"sitting": {…}, "questions": [{…}, …], "proxies": […]}``:
+
+- ``sitting``: the whole sitting, whose attendance gives each member's
+  presence once, as windows of questions;
+- ``questions``: one object per question in order of passage with its
+  figures (``question``, ``position``, ``present``, ``represented``,
+  ``voters``, ``quorum``, ``quorum_met``, ``interested``, …);
+- ``proxies``: each proxy of the sitting once, in the sitting's order, with
+  its *runs*: the stretches of consecutive questions of its window where its
+  status (exercised, or why not) does not change.
+
+That *compact* form grows with members + windows + questions.  The
+*detailed* form (``detail=True``, ``quorum replay --format json --detail``)
+also lists, in each question, the proxies exercised there and those inside
+their window but not exercised, with the reason: it grows with questions ×
+proxies.  :func:`replay_from_json` reads both.
 """
 
 from __future__ import annotations
@@ -17,19 +29,22 @@ from __future__ import annotations
 import datetime
 import json
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from quorum.engine import ProxyStatus, QuestionState, Replay, replay
 from quorum.errors import QuorumError
 from quorum.model import Agenda, Proxy, Sitting, Window
 
+if TYPE_CHECKING:
+    import cattrs
+
 __all__ = [
     "JSONFormatError",
-    "converter",
+    "dumps_by_line",
+    "proxies_to_json",
+    "question_to_json",
     "replay_from_json",
     "replay_to_json",
     "sitting_from_json",
@@ -47,6 +62,9 @@ def _time(value: datetime.time) -> str:
 
 
 def _make_converter() -> cattrs.Converter:
+    import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
     conv = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     conv.register_unstructure_hook(datetime.date, lambda d: d.isoformat())
     conv.register_structure_hook(datetime.date, lambda v, _: datetime.date.fromisoformat(v))
@@ -67,20 +85,36 @@ def _make_converter() -> cattrs.Converter:
     return conv
 
 
-converter = _make_converter()
+_converter: cattrs.Converter | None = None
+
+
+def __getattr__(name: str) -> Any:
+    """``converter``, the cattrs converter of this module, built on first use."""
+    if name == "converter":
+        return _get_converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _get_converter() -> cattrs.Converter:
+    global _converter
+    if _converter is None:
+        _converter = _make_converter()
+    return _converter
 
 
 def sitting_to_json(sitting: Sitting) -> dict[str, Any]:
     """The JSON object of ``sitting`` (a dict ready for :func:`json.dumps`)."""
-    data: dict[str, Any] = converter.unstructure(sitting, Sitting)
+    data: dict[str, Any] = _get_converter().unstructure(sitting, Sitting)
     return data
 
 
 def sitting_from_json(data: dict[str, Any] | str) -> Sitting:
     """A sitting from its JSON object (or the JSON text)."""
+    import cattrs
+
     parsed = _parse(data, "a sitting")
     try:
-        return converter.structure(parsed, Sitting)
+        return _get_converter().structure(parsed, Sitting)
     except QuorumError:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError,
@@ -106,22 +140,35 @@ def _parse(data: object, what: str) -> dict[str, Any]:
 
 
 def _describe(error: BaseException) -> str:
+    import cattrs
+
     if isinstance(error, cattrs.BaseValidationError):
         notes = cattrs.transform_error(error)
         return "; ".join(notes)
     return str(error)
 
 
+def _window(window: Window) -> dict[str, str]:
+    data: dict[str, str] = {}
+    if window.start is not None:
+        data["start"] = window.start
+    if window.end is not None:
+        data["end"] = window.end
+    return data
+
+
 def _proxy(proxy: Proxy) -> dict[str, Any]:
     data: dict[str, Any] = {"giver": proxy.giver, "holder": proxy.holder}
-    window = converter.unstructure(proxy.window, Window)
+    window = _window(proxy.window)
     if window:
         data["window"] = window
     return data
 
 
-def question_to_json(state: QuestionState) -> dict[str, Any]:
-    """The JSON object of one question's state."""
+def question_to_json(state: QuestionState, *, detail: bool = False) -> dict[str, Any]:
+    """The JSON object of one question's state: its figures, and with ``detail`` the
+    proxies exercised there and those not exercised (the state must then be attached to
+    its sitting)."""
     data: dict[str, Any] = {
         "question": state.question,
         "position": state.position,
@@ -137,7 +184,7 @@ def question_to_json(state: QuestionState) -> dict[str, Any]:
         "quorum_count": state.quorum_count,
         "castable": state.castable,
     }
-    if state.engine is not None:
+    if detail and state.engine is not None:
         data["exercised"] = [_proxy(p) for p in state.exercised]
         data["not_exercised"] = [
             {**_proxy(use.proxy), "reason": use.status.value} for use in state.not_exercised
@@ -145,28 +192,57 @@ def question_to_json(state: QuestionState) -> dict[str, Any]:
     return data
 
 
+def proxies_to_json(replayed: Replay) -> list[dict[str, Any]]:
+    """Each proxy of the sitting once, with its runs of one status along its window."""
+    if not len(replayed):
+        return []
+    engine = replayed[0]._engine()
+    key = replayed.sitting.agenda.key
+    found: list[dict[str, Any]] = []
+    for index, proxy in enumerate(replayed.sitting.proxies):
+        item = _proxy(proxy)
+        item["runs"] = [{"start": key(run.start), "end": key(run.end),
+                         "status": run.status.value} for run in engine.segments[index]]
+        found.append(item)
+    return found
+
+
 _STATE_FIELDS = {f.name for f in attrs.fields(QuestionState)} - {"engine"}
 _DERIVED = {"voters", "absent", "castable", "exercised", "not_exercised"}
+_DETAIL = {"exercised", "not_exercised"}
 
 
-def replay_to_json(replayed: Replay) -> dict[str, Any]:
-    """The JSON object of a replay: the sitting, then every question."""
+def replay_to_json(replayed: Replay, *, detail: bool = False,
+                   states: list[QuestionState] | None = None) -> dict[str, Any]:
+    """The JSON object of a replay: the sitting, every question's figures, every proxy's
+    runs; with ``detail``, each question also lists its proxies exercised and not.
+
+    ``states``: only those questions in ``questions`` (``quorum replay --question``).
+    """
+    chosen = list(replayed) if states is None else states
     return {
         "sitting": sitting_to_json(replayed.sitting),
-        "questions": [question_to_json(state) for state in replayed],
+        "questions": [question_to_json(state, detail=detail) for state in chosen],
+        "proxies": proxies_to_json(replayed),
     }
 
 
 def replay_from_json(data: dict[str, Any] | str) -> Replay:
-    """A replay from its JSON object; figures that disagree with the sitting are refused."""
+    """A replay from its JSON object, compact or detailed; figures that disagree with the
+    sitting are refused."""
     parsed = _parse(data, "a replay")
     if "sitting" not in parsed or "questions" not in parsed:
         raise JSONFormatError("the JSON of a replay has 'sitting' and 'questions'")
+    unknown_top = set(parsed) - {"sitting", "questions", "proxies"}
+    if unknown_top:
+        raise JSONFormatError(f"unknown keys in a replay: {sorted(unknown_top)}")
     sitting = sitting_from_json(parsed["sitting"])
     fresh = replay(sitting)
     questions = parsed["questions"]
     if not isinstance(questions, list) or len(questions) != len(fresh):
         raise JSONFormatError("the replay does not list every question of the agenda")
+    if "proxies" in parsed and parsed["proxies"] != proxies_to_json(fresh):
+        raise JSONFormatError("the proxies' runs disagree with a replay of the sitting")
     states = []
     for item, computed in zip(questions, fresh, strict=True):
         if not isinstance(item, dict):
@@ -180,13 +256,33 @@ def replay_from_json(data: dict[str, Any] | str) -> Replay:
         except TypeError as error:
             raise JSONFormatError(f"question {item.get('question')!r}: {error}") from None
         # Derived figures too must be those of the sitting: nothing is taken on trust.
-        expected = question_to_json(computed)
+        expected = question_to_json(computed, detail=bool(_DETAIL & set(item)))
         if state != computed or any(item[k] != expected[k] for k in _DERIVED if k in item):
             raise JSONFormatError(
                 f"question {state.question!r}: the figures disagree with a replay of the sitting"
             )
         states.append(state)
     return Replay(sitting, tuple(states))
+
+
+def dumps_by_line(data: dict[str, Any]) -> str:
+    """``data`` as JSON text, one top-level key a line and one list item a line.
+
+    Readable and easy to diff, yet written by the C encoder item by item:
+    ``json.dumps(indent=…)`` falls back to the pure-Python encoder, many times
+    slower on a replay of hundreds of questions.
+    """
+    def dumps(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    parts: list[str] = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n  ".join(dumps(item) for item in value)
+            parts.append(f"{dumps(key)}: [\n  {items}\n ]")
+        else:
+            parts.append(f"{dumps(key)}: {dumps(value)}")
+    return "{" + ",\n ".join(parts) + "}"
 
 
 def to_json(value: Sitting | Replay) -> dict[str, Any]:

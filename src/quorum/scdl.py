@@ -18,7 +18,6 @@ when no tally is published.  Values the record does not give
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from collections.abc import Iterable, Mapping
@@ -110,6 +109,8 @@ def write_scdl(sittings_or_rows: Sitting | Iterable[Sitting] | Iterable[Mapping[
         else:
             raise UsageTypeError(f"write_scdl takes sittings or rows, not {type(item).__name__}")
     buffer = io.StringIO()
+    import csv
+
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="raise")
     writer.writeheader()
     writer.writerows(rows)
