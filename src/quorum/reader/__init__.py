@@ -13,13 +13,35 @@
 >>> sitting.at(1).present, sitting.at(1).represented, sitting.at(2).present
 (1, 1, 2)
 
-:func:`read_record` takes a path, a :class:`pathlib.Path` or the text itself
-(also the JSON form of a sitting); :func:`read_records` merges several
-extracts of one sitting, one per deliberation, each repeating the header.
-Both raise :class:`~quorum.errors.RecordError` (a
-:class:`~quorum.errors.QuorumError`) listing every problem found, each with
-its file, line, column and a caret under the offending text.  The phrasings
-understood are listed in ``docs/phrasings.md``.
+:func:`read_record` takes a path (``.txt``, or ``.pdf`` with ``quorum[pdf]``), a
+:class:`pathlib.Path` or the text itself (also the JSON form of a sitting);
+:func:`read_records` merges several extracts of one sitting, one per
+deliberation, each repeating the header.
+
+The reader is a chain of stages, one module each, every position still pointing
+into the text as written:
+
+1. *decode* (:mod:`~quorum.reader._decode`, :mod:`~quorum.reader._pdf`): bytes to
+   text — a BOM, UTF-8, a cp1252 fallback line by line; the text layer of a PDF;
+2. *clean* (:mod:`~quorum.reader._clean`): the noise of a conversion (markup,
+   page furniture, lost ligatures, words glued or split), each repair an edit;
+3. *segment* (:mod:`~quorum.reader._segment`): a flattened paragraph broken
+   before each section cue;
+4. *list items and facts* (:mod:`~quorum.reader._parser`, :mod:`~quorum.reader._lists`,
+   :mod:`~quorum.reader._dates`): sections found by their cue words, items of the
+   lists, windows, proxies, substitutes, header counts, items and tallies, prose
+   arrivals and departures;
+5. *resolve* (:mod:`~quorum.reader._names`): every mention reconciled to one roll
+   of members;
+6. *build* (:mod:`~quorum.reader._build`): the :class:`~quorum.model.Sitting`, with
+   a :class:`~quorum.model.ReadNote` for whatever the record left unsaid or said
+   doubtfully (the audit reports them).
+
+What cannot be read at all raises :class:`~quorum.errors.RecordError` (a
+:class:`~quorum.errors.QuorumError`) listing every problem found, each with its
+file, line, column and a caret under the offending text; contradictions are
+read and left to the audit.  The phrasings understood are listed in
+``docs/phrasings.md``.
 """
 
 from __future__ import annotations
