@@ -55,13 +55,14 @@ class MissingExtraError(QuorumError, ImportError):
 
     ``extra`` names the extra of quorum that installs it (``"pandas"``,
     ``"plot"``) and ``name`` the module that is missing; the message says
-    what to run: ``pip install 'quorum[plot]'``.
+    what to run: ``pip install 'quorum[plot]'``.  ``message``, when given,
+    replaces the message made from ``purpose`` (a message written in French).
     """
 
-    def __init__(self, extra: str, module: str, purpose: str):
+    def __init__(self, extra: str, module: str, purpose: str, *, message: str | None = None):
         self.extra = extra
-        super().__init__(f"{purpose} needs {module}, which is not installed: "
-                         f"pip install 'quorum[{extra}]'", name=module)
+        super().__init__(message or f"{purpose} needs {module}, which is not installed: "
+                                    f"pip install 'quorum[{extra}]'", name=module)
 
 
 class SittingError(QuorumError, ValueError):
