@@ -13,10 +13,11 @@ Terms:
 - *exit status* of a result, as the command line's: ``0`` nothing wrong at
   error level, ``1`` at least one error-level finding, ``2`` the record could
   not be read.
-- *jobs*: how many processes audit at once (every core by default).  With one
-  job everything happens in this process and each result keeps its
-  :class:`~quorum.AuditReport`; with more, records go to worker processes in
-  small chunks and the reports stay there (``reports=True`` brings them back).
+- *jobs*: how many processes audit at once (every core by default): this
+  process and ``jobs - 1`` worker processes.  With one job everything happens
+  in this process and each result keeps its :class:`~quorum.AuditReport`;
+  with more, records go in small chunks to the workers and to this process,
+  and the workers' reports stay there (``reports=True`` brings them back).
 
 :func:`audit_record` is the per-record function, the same one
 :func:`audit_many` runs in its workers; it is a plain top-level function of
@@ -222,24 +223,34 @@ def audit_many_indexed(records: Sequence[str], *, jobs: int,
 
 def _parallel(records: Sequence[str], workers: int,
               keep: bool) -> Iterator[tuple[int, RecordResult]]:
-    # Small chunks: few round trips between processes, yet results keep coming and
-    # both workers stay busy until the end.  At most a few chunks per worker are in
-    # flight, so a national corpus is never held in memory as futures.
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    """``workers - 1`` worker processes and this one audit chunks of records side by side.
+
+    This process works too rather than wait: on two cores, two jobs are one worker
+    and this process.  Chunks are small (a few round trips between processes, yet
+    results keep coming and every process stays busy until the end), and at most
+    two chunks per worker wait in the pool, so a national corpus is never held in
+    memory as futures.
+    """
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     size = max(1, min(16, len(records) // (workers * 8)))
     chunks = iter([(i, path) for i, path in enumerate(records[start:start + size], start)]
                   for start in range(0, len(records), size))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: set[Future[list[tuple[int, RecordResult]]]] = set()
-        for chunk in chunks:
-            pending.add(pool.submit(_audit_chunk, chunk, keep))
-            if len(pending) >= workers * 3:
-                break
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
+    depth = (workers - 1) * 2
+    with ProcessPoolExecutor(max_workers=workers - 1) as pool:
+        pending: list[Future[list[tuple[int, RecordResult]]]] = []
+        while True:
+            for future in [f for f in pending if f.done()]:
+                pending.remove(future)
                 yield from future.result()
-                following = next(chunks, None)
-                if following is not None:
-                    pending.add(pool.submit(_audit_chunk, following, keep))
+            while len(pending) < depth:
+                queued = next(chunks, None)
+                if queued is None:
+                    break
+                pending.append(pool.submit(_audit_chunk, queued, keep))
+            mine = next(chunks, None)
+            if mine is None:
+                break
+            yield from _audit_chunk(mine, keep)
+        for future in as_completed(pending):
+            yield from future.result()
