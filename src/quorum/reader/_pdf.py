@@ -18,8 +18,9 @@ Terms used here:
   limits of :class:`PdfLimits`: pages, characters, the decompressed size of
   a stream, and a wall-clock budget checked between pages.
 
-pypdf is an optional dependency (the ``pdf`` extra): it is imported only
-when a PDF is read, and its absence raises
+pypdf is an optional dependency (the ``pdf`` extra, pypdf 6.0 or later: the
+first to bound what a stream may inflate to): it is imported only when a PDF
+is read, and its absence raises
 :class:`~quorum.errors.MissingExtraError` saying what to install.
 """
 
@@ -139,10 +140,11 @@ def _decrypt(pypdf: Any, reader: Any) -> None:
 
 def _failure(pypdf: Any, error: Exception) -> str:
     errors = pypdf.errors
+    limit = getattr(errors, "LimitReachedError", ())  # pypdf 6.0 and later
     if isinstance(error, errors.FileNotDecryptedError):
         return ("ce PDF est protégé par un mot de passe : quorum ne peut pas le lire ; "
                 "demandez une version sans mot de passe")
-    if isinstance(error, errors.LimitReachedError):
+    if isinstance(error, limit):
         return ("ce PDF dépasse une limite de sécurité (un flux trop gros une fois "
                 "décompressé, ou une structure en boucle) : refusé")
     if isinstance(error, errors.PdfReadError | errors.PdfStreamError | errors.ParseError):
