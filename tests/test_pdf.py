@@ -212,6 +212,18 @@ def _image_only() -> bytes:
     return bytes(pdf.output())
 
 
+def _bomb_on_pages(count: int, size: int) -> bytes:
+    """``count`` pages, each with its own content stream inflating to ``size`` bytes (under
+    the limit of one stream): pypdf keeps them all, so their sum is bounded too."""
+    inflating = stream(zlib.compress(b"0 " * (size // 2), 9), b"/Filter /FlateDecode")
+    kids = b" ".join(b"%d 0 R" % (3 + 2 * index) for index in range(count))
+    objects = [CATALOG, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count)]
+    for index in range(count):
+        objects += [PAGE.replace(b"4 0 R", b"%d 0 R" % (4 + 2 * index))
+                        .replace(b"5 0 R", b"%d 0 R" % (3 + 2 * count)), inflating]
+    return hand_pdf(*objects, FONT)
+
+
 BOMB_BYTES = 120_000_000  # inflates past the 25 MB allowed to one stream
 HOSTILE = {
     "tronqué": lambda: _valid()[: len(_valid()) // 2],
@@ -230,6 +242,9 @@ HOSTILE = {
     "bombe de décompression": lambda: hand_pdf(
         CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", PAGE,
         stream(zlib.compress(b"0" * BOMB_BYTES, 9), b"/Filter /FlateDecode"), FONT),
+    "bombe sur plusieurs pages": lambda: _bomb_on_pages(5, 24_000_000),
+    "contenu nul": lambda: hand_pdf(CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                    PAGE.replace(b"4 0 R", b"null")),
     "5 000 pages": lambda: hand_pdf(
         CATALOG, b"<< /Type /Pages /Kids [%s] /Count 5000 >>" % (b"3 0 R " * 5000), PAGE,
         HELLO, FONT),
@@ -240,6 +255,8 @@ EXPECTED = {
     "image sans texte": "pas de couche texte",
     "page blanche": "OCR",
     "bombe de décompression": "limite de sécurité",
+    "bombe sur plusieurs pages": "dépasse 100000000 octets de contenu de page",
+    "contenu nul": "pas de couche texte",
     "5 000 pages": "ce PDF a 5000 pages, plus que les 2000",
     "aucune page": "aucune page",
 }

@@ -48,13 +48,17 @@ class PdfLimits:
     ``pages``: the most pages; ``characters``: the most characters of text
     in all; ``stream_bytes``: the most bytes one stream may inflate to
     (handed to pypdf's own limits where the installed version has them);
-    ``seconds``: the wall-clock budget of the extraction, checked between
-    pages.  A real record is a few pages and well under a second.
+    ``content_bytes``: the most bytes of page content (the drawing
+    instructions, once inflated) in all pages, since pypdf keeps each page's
+    inflated content in memory; ``seconds``: the wall-clock budget of the
+    extraction, checked between pages.  A real record is a few pages, some
+    50 kB of content each, and reads in well under a second.
     """
 
     pages: int = 2_000
     characters: int = 20_000_000
     stream_bytes: int = 25_000_000
+    content_bytes: int = 100_000_000
     seconds: float = 30.0
 
 
@@ -106,12 +110,17 @@ def _extract(pypdf: Any, data: bytes, limits: PdfLimits) -> str:
         raise _Refusal(f"ce PDF a {count} pages, plus que les {limits.pages} que quorum "
                        "accepte : refusé")
     pages: list[str] = []
-    total = 0
+    total = content = 0
     for index in range(count):
         if time.monotonic() - started > limits.seconds:
             raise _Refusal(f"la lecture de ce PDF dépasse {limits.seconds:g} secondes "
                            f"(arrêtée à la page {index + 1} sur {count}) : refusé")
-        text = reader.pages[index].extract_text() or ""
+        page = reader.pages[index]
+        content += _content_bytes(page)  # inflated once: extract_text() reuses it
+        if content > limits.content_bytes:
+            raise _Refusal(f"ce PDF dépasse {limits.content_bytes} octets de contenu de page "
+                           f"une fois décompressé (à la page {index + 1}) : refusé")
+        text = page.extract_text() or ""
         total += len(text) + 2
         if total > limits.characters:
             raise _Refusal(f"ce PDF contient plus de {limits.characters} caractères de texte, "
@@ -122,6 +131,15 @@ def _extract(pypdf: Any, data: bytes, limits: PdfLimits) -> str:
         raise _Refusal("ce PDF n'a pas de couche texte (document numérisé ?) : il faut "
                        "d'abord le passer à la reconnaissance de caractères (OCR)")
     return joined
+
+
+def _content_bytes(page: Any) -> int:
+    """The inflated size of a page's content streams (``/Contents``: one or an array)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else []
+    streams = contents if isinstance(contents, list) else [contents]
+    objects = (stream.get_object() for stream in streams)
+    return sum(len(obj.get_data()) for obj in objects if hasattr(obj, "get_data"))
 
 
 def _decrypt(pypdf: Any, reader: Any) -> None:
