@@ -41,13 +41,6 @@ XFAIL: dict[str, str] = {
         "lost ligature, and with « Procuraons » mended, « ROQUES àM. Didier LACAZE » (glued "
         "« àM. ») is refused as a proxy"
     ),
-    "08-urgence-sanitaire": (
-        "a departure in prose giving a proxy to a holder with civility « M. » loses the holder: "
-        "in « Mme Carole CHAZAL quitte la séance à 21h05 et donne pouvoir à M. Jean FAURE. » "
-        "the movement sentence is cut at « à M. », so CHAZAL->FAURE is never read and question 4 "
-        "gives [11, 5] instead of [11, 6] (audit then flags tally-inconsistent at 4); "
-        "« à Mme Rose VERNAY » in the same place is read"
-    ),
 }
 
 

@@ -122,7 +122,8 @@ _ARRIVES = re.compile(
     r"|la\s+salle|le\s+conseil)|entre\w*\s+en\s+seance)"
 )
 # The end of a sentence: a full stop after a word in lower case (never « M. », « J. »).
-_SENTENCE_END = re.compile(r"(?<=[a-zà-ÿ0-9)»]{2})[.!?]\s+")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)»]{2})|(?<=[A-ZÀ-Þ]{3})|(?<=[A-ZÀ-Þ][a-z]))(?<!\bMM)"
+                           r"(?<!\bMme)(?<!\bMlle)(?<!\bDr)(?<!\bMe)[.!?]\s+")
 _MOVEMENT_LEAD = re.compile(r"(arrivee|depart)\s+de\s+")
 _SUBJECT_END = re.compile(r"\s+a\s+\d|[,.;(]|$")
 _SUBJECT_PREFIX = re.compile(r"(?:le|la)\s+(?=docteur|maitre|dr|me\b)")
@@ -1166,11 +1167,12 @@ class Reader:
         key = plain[named.start(1):named.end(1)].rstrip(".") if named else None
         holder = None
         if proxy := _PROXY_IN_PROSE.search(folded, verb.end()):
-            stop = folded.find(".", proxy.end())
-            holder = parse_mention(source, index, proxy.end(), stop if stop >= 0 else len(folded))
+            stop = _SENTENCE_END.search(plain, proxy.end())
+            holder = parse_mention(source, index, proxy.end(),
+                                   stop.start() if stop else len(folded))
         open_item = block is not None and not block.tally
-        end = folded.find(". ", verb.end())
-        text = " ".join(plain[sentence:end + 1 if end >= 0 else len(plain)].split())
+        end = _SENTENCE_END.search(plain, verb.end())
+        text = " ".join(plain[sentence:end.start() + 1 if end else len(plain)].split())
         self.movements.append(Movement(
             who, kind, len(self.blocks), open_item, key, holder,
             resigned="demission" in folded, text=text))
