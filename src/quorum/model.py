@@ -355,6 +355,10 @@ class Deliberation:
     unanimous: bool = False
     secret_ballot: bool = False
     header_counts: HeaderCounts | None = None
+    # The members named under each heading of the tally (« Contre : 1 (M. X) »), when printed.
+    voted_pour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    voted_contre: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    voted_abstention: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
 
 @attrs.frozen(kw_only=True)
@@ -664,6 +668,9 @@ def _check_sitting(sitting: Sitting) -> None:
             known(name, "interested", deliberation.question)
         for name in deliberation.not_voting:
             known(name, "not voting", deliberation.question)
+        for name in (*deliberation.voted_pour, *deliberation.voted_contre,
+                     *deliberation.voted_abstention):
+            known(name, "named voter", deliberation.question)
         named = [*deliberation.interested, *deliberation.not_voting]
         for name in set(named):
             if named.count(name) > 1:

@@ -125,9 +125,17 @@ def _listing(label: str, items: Iterable[tuple[str | None, str]]) -> str:
     return f"{label} : " + ", ".join(pieces)
 
 
-def _tally(tally: PublishedTally) -> list[str]:
-    lines = [f"Pour : {tally.pour}", f"Contre : {tally.contre}",
-             f"Abstention : {tally.abstention}"]
+def _tally(tally: PublishedTally, sitting: Sitting | None = None,
+           deliberation: Deliberation | None = None) -> list[str]:
+    def named(names: tuple[str, ...]) -> str:
+        if sitting is None or not names:
+            return ""
+        return f" ({', '.join(sitting.member(name).display for name in names)})"
+
+    pour, contre, abstention = ((deliberation.voted_pour, deliberation.voted_contre,
+                                 deliberation.voted_abstention) if deliberation else ((), (), ()))
+    lines = [f"Pour : {tally.pour}{named(pour)}", f"Contre : {tally.contre}{named(contre)}",
+             f"Abstention : {tally.abstention}{named(abstention)}"]
     for label, value in (("Conseiller intéressé", tally.interested),
                          ("Ne prend pas part au vote", tally.not_voting),
                          ("Blancs", tally.blank)):
@@ -155,7 +163,7 @@ def _deliberation(sitting: Sitting, deliberation: Deliberation) -> list[str]:
     if deliberation.unanimous:
         lines.append("Rapport adopté à l'unanimité :")
     if deliberation.tally is not None:
-        lines.extend(_tally(deliberation.tally))
+        lines.extend(_tally(deliberation.tally, sitting, deliberation))
     return lines
 
 

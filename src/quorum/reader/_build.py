@@ -777,12 +777,17 @@ class _Builder:
                           for m in block.interested if not self._unknown(m)]
             not_voting = [self._resolve(m, f"ne prenant pas part au vote à la question {key}")
                           for m in block.not_voting]
+            named = {heading: _known([self._resolve(m, f"nommé(e) sous « {heading} » à la "
+                                                             f"question {key}") for m in mentions])
+                     for heading, mentions in block.named.items()}
             deliberations.append(Deliberation(
                 question=key, identifier=block.identifier, title=block.title,
                 interested=_known(interested),
                 not_voting=_known(not_voting),
                 tally=self._tally(block), unanimous=block.unanimous, secret_ballot=block.secret,
                 header_counts=block.counts,
+                voted_pour=named.get("pour", ()), voted_contre=named.get("contre", ()),
+                voted_abstention=named.get("abstention", ()),
             ))
             self.reader.locate("deliberation", key, block.line, 1)
             if block.tally:  # where the tally starts (« Pour : 117 »), for the audit to cite

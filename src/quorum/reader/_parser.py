@@ -244,6 +244,7 @@ class Block:
     unanimous: bool = False
     secret: bool = False
     tally: dict[str, tuple[int, int]] = attrs.field(factory=dict)  # field -> (value, line)
+    named: dict[str, list[Mention]] = attrs.field(factory=dict)  # « Contre : 1 (M. X) »
     counts: HeaderCounts | None = None
 
 
@@ -627,6 +628,8 @@ class Reader:
             self.problem(f"{len(names)} nommé(s) ici pour un nombre de {count}", index + 1,
                          names_start + 1, max(1, names_end - names_start))
         target = {"not_voting": block.not_voting, "interested": block.interested}.get(name)
+        if name in ("pour", "contre", "abstention") and names:
+            block.named.setdefault(name, []).extend(names)  # « Contre : 2 (M. A, Mme B) »
         if target is not None:
             known = {m.name for m in target}
             target.extend(m for m in names if m.name not in known)
