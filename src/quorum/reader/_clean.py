@@ -55,12 +55,13 @@ The fixers, in their order, and why that order:
    characters dropped;
 5. ``unfold_hyphen_wrap``: « Marie-⏎Françoise », « présenta-⏎tion »: lines joined,
    after furniture removed what stood between the two halves;
-6. ``join_split_hyphen``: « Jean- Claude » into « Jean-Claude »;
-7. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
+6. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
    wraps are joined (« délibé-⏎raon »);
-8. ``fix_doubled_civility``: « Mmee » into « Mme », « Messieurss »;
-9. ``split_glued_civility``: « MmeChristine », « àM. Pascal », after the doubled
+7. ``fix_doubled_civility``: « Mmee » into « Mme », « Messieurss »;
+8. ``split_glued_civility``: « MmeChristine », « àM. Pascal », after the doubled
    civilities are repaired (« MmeeChristine »);
+9. ``join_split_hyphen``: « Jean- Claude » into « Jean-Claude », once the name
+   stands alone (« MmeJean- Claude »);
 10. ``drop_stray_letter``: « VIALA, s Mme Nathalie », after the civilities are
     whole again.
 
@@ -85,6 +86,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from encodings import cp1252
+from itertools import accumulate
+from typing import Any
 
 import attrs
 
@@ -175,14 +178,13 @@ class CleanText:
 
 
 def _offsets(edits: Sequence[Edit]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    starts: list[int] = []
-    shifts: list[int] = []
-    shift = 0
-    for edit in edits:
-        starts.append(edit.start + shift)
-        shift += len(edit.replacement) - (edit.end - edit.start)
-        shifts.append(shift)
-    return tuple(starts), tuple(shifts)
+    """Where each edit's replacement starts in the edited text, and the edited text's
+    offset minus the input's just after each edit."""
+    deltas = [len(edit.replacement) - edit.end + edit.start for edit in edits]
+    shifts = tuple(accumulate(deltas))
+    starts = tuple(edit.start + shift - delta
+                   for edit, shift, delta in zip(edits, shifts, deltas, strict=True))
+    return starts, shifts
 
 
 def _origin(edits: Sequence[Edit], starts: Sequence[int], shifts: Sequence[int],
@@ -232,6 +234,9 @@ _LETTER = _UPPER + _LOWER
 _CIVILITIES = ("Mesdemoiselles", "Mesdames", "Messieurs", "Mademoiselle", "Madame",
                "Monsieur", "Mlles", "Mlle", "Mmes", "Mme", "MM.", "M.")
 _CIVILITY = "|".join(re.escape(word) for word in _CIVILITIES)
+# Every civility starts with « M »: the regexes below start with that letter (the
+# regex engine then finds the candidates fast) and go on with the rest.
+_CIVILITY_REST = "|".join(re.escape(word[1:]) for word in _CIVILITIES)
 
 
 def _diff_edit(start: int, old: str, new: str, fixer: str) -> Edit:
@@ -247,7 +252,7 @@ def _diff_edit(start: int, old: str, new: str, fixer: str) -> Edit:
 
 
 # ---------------------------------------------------------------------------
-# 1. fix_mojibake
+# fix_mojibake
 
 _CP1252_BYTE = {char: index for index, char in enumerate(cp1252.decoding_table)
                 if char != "\ufffe"}
@@ -330,7 +335,7 @@ def _line_end(text: str, position: int) -> int:
 
 
 # ---------------------------------------------------------------------------
-# 2. strip_markup
+# strip_markup
 
 _BLOCK_TAGS = "p|div|li|tr|h[1-6]|ul|ol|table|blockquote"
 _INLINE_TAGS = ("strong|b|i|em|u|s|span|font|sup|sub|small|big|center|a|td|th|tbody|thead"
@@ -382,16 +387,18 @@ def strip_markup(text: str) -> list[Edit]:
 
 
 # ---------------------------------------------------------------------------
-# 3. drop_page_furniture
+# drop_page_furniture
 
-_PAGE_LINE = re.compile(
-    r"[ \t\u00a0]*+(?:[-–—][ \t\u00a0]*+)?"
-    r"(?:(?i:page)[ \t\u00a0]*+\d{1,4}(?:[ \t\u00a0]*+(?:/|sur|de|of)[ \t\u00a0]*+\d{1,4})?"
-    r"|[-–—][ \t\u00a0]*+\d{1,4}[ \t\u00a0]*+[-–—]"
-    r"|(?P<num>\d{1,3})[ \t\u00a0]*+/[ \t\u00a0]*+(?P<den>\d{1,3}))"
-    r"(?:[ \t\u00a0]*+[-–—])?[ \t\u00a0]*+"
+_SP = r"[ \t\u00a0\u202f]"
+_PAGE_TEXT = (
+    rf"{_SP}*+(?:[-–—]{_SP}*+)?"
+    rf"(?:(?i:page){_SP}*+\d{{1,4}}(?:{_SP}*+(?:/|sur|de|of){_SP}*+\d{{1,4}})?"
+    rf"|[-–—]{_SP}*+\d{{1,4}}{_SP}*+[-–—]"
+    rf"|(?P<num>\d{{1,3}}){_SP}*+/{_SP}*+(?P<den>\d{{1,3}}))"
+    rf"(?:{_SP}*+[-–—])?{_SP}*+"
 )
-_LONE_NUMBER = re.compile(r"[ \t\u00a0]*+\d{1,4}[ \t\u00a0]*+")
+_PAGE_LINE = re.compile(_PAGE_TEXT)
+_LONE_NUMBER = re.compile(rf"{_SP}*+\d{{1,4}}{_SP}*+")
 _MONTHS = ("janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre"
            "|novembre|d[ée]cembre")
 _DATE = re.compile(rf"(?i:\b\d{{1,2}}(?:er)?\s++(?:{_MONTHS})\s++\d{{4}}\b"
@@ -399,31 +406,57 @@ _DATE = re.compile(rf"(?i:\b\d{{1,2}}(?:er)?\s++(?:{_MONTHS})\s++\d{{4}}\b"
 _BODY = re.compile(r"(?i:conseil|s[ée]ance|commune|communaut[ée]|mairie|syndicat|m[ée]tropole"
                    r"|proc[èe]s-verbal|compte[ -]rendu|d[ée]lib[ée]ration|page)")
 _HEADER_MIN = 15
-_SPACES = re.compile(r"\s++")
-_LINES = re.compile(r"([^\r\n\f]*+)(\r\n|\r|\n|\f|$)")
+_PAGE_MAX = 30  # no page number line is longer
+_DIGIT = re.compile(r"\d")
+_BREAK_SPLIT = re.compile(r"(\r\n|[\r\n\f])")
 
 
-@attrs.frozen
-class _Line:
-    start: int
-    end: int  # end of the content
-    stop: int  # after the line break
-    content: str
-    brk: str
+class _Lines:
+    """The lines of a text: their text, break (« \r\n », « \r », « \n », « \f », or ""
+    for the last) and start offset, cut in one pass."""
 
-    @property
-    def blank(self) -> bool:
-        return not self.content.strip()
+    def __init__(self, text: str) -> None:
+        if "\r" in text or "\f" in text:
+            pieces = _BREAK_SPLIT.split(text)
+            self.contents: list[str] = pieces[0::2]
+            self.breaks: list[str] = [*pieces[1::2], ""]
+        else:
+            self.contents = text.split("\n")
+            self.breaks = ["\n"] * (len(self.contents) - 1) + [""]
+        if len(self.contents) > 1 and not self.contents[-1]:
+            self.contents.pop()  # the text ends with a line break
+            self.breaks.pop()
+        self.starts = list(accumulate(
+            (len(content) + len(brk) for content, brk in zip(self.contents, self.breaks,
+                                                              strict=True)),
+            initial=0))[:-1]
 
+    def __len__(self) -> int:
+        return len(self.contents)
 
-def _lines(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    for match in _LINES.finditer(text):
-        if match.start() == len(text) and match.start() > 0:
-            break
-        lines.append(_Line(match.start(), match.end(1), match.end(), match.group(1),
-                           match.group(2)))
-    return lines
+    def stop(self, index: int) -> int:
+        return self.starts[index] + len(self.contents[index]) + len(self.breaks[index])
+
+    def blank(self, index: int) -> bool:
+        return not self.contents[index].strip()
+
+    def previous(self, index: int) -> int:
+        """The nearest line before ``index`` that is not blank, or -1."""
+        index -= 1
+        while index >= 0 and self.blank(index):
+            index -= 1
+        return index
+
+    def following(self, index: int) -> int:
+        """The nearest line after ``index`` that is not blank, or ``len(self)``."""
+        index += 1
+        while index < len(self) and self.blank(index):
+            index += 1
+        return index
+
+    def at_feed(self, index: int) -> bool:
+        """Whether a form feed ends this line or the one before."""
+        return self.breaks[index] == "\f" or (index > 0 and self.breaks[index - 1] == "\f")
 
 
 def _is_page_line(content: str) -> bool:
@@ -436,11 +469,12 @@ def _is_page_line(content: str) -> bool:
 
 
 def _header_key(content: str) -> str | None:
-    """The folded form of a line that could be a running header, else None."""
-    if len(content) < _HEADER_MIN or not (_BODY.search(content) or _DATE.search(content)):
-        return None
-    key = _SPACES.sub(" ", content).strip()
-    if len(key) < _HEADER_MIN or key.endswith((":", ".")):
+    """The form (spaces folded) of a line that could be a running header, else None."""
+    key = content.strip()
+    if "  " in key or "\t" in key or "\u00a0" in key:
+        key = " ".join(key.split())
+    if len(key) < _HEADER_MIN or key.endswith((":", ".", ",", ";")) \
+            or key.startswith(("-", "•", "*", "–")):
         return None
     return key
 
@@ -453,95 +487,70 @@ def drop_page_furniture(text: str) -> list[Edit]:
     >>> apply_edits(text, drop_page_furniture(text))
     'M. A,\\nMme B'
     """
-    lines = _lines(text)
-    count = len(lines)
-    furniture = [False] * count
-    page = [_is_page_line(line.content) for line in lines]
-    # a form feed ends a page: the line before it and the line after it are at a break
-    feed_after = [line.brk == "\f" for line in lines]
-    keys: list[str | None] = [None] * count
-    counts: Counter[str] = Counter()
-    for index, line in enumerate(lines):
-        if not page[index] and ("Page" in line.content or _DATE.search(line.content)
-                                or _BODY.search(line.content)):
-            key = _header_key(line.content)
-            keys[index] = key
+    lines = _Lines(text)
+    short = [index for index, content in enumerate(lines.contents)
+             if len(content) <= _PAGE_MAX and _DIGIT.search(content)]
+    page = {index for index in short if _is_page_line(lines.contents[index])}
+    furniture = set(page)
+    keys: dict[int, str] = {}
+    for index, content in enumerate(lines.contents):
+        if len(content) >= _HEADER_MIN:
+            key = _header_key(content)
             if key is not None:
-                counts[key] += 1
-    previous = [-1] * count  # nearest non-blank line before, after
-    following = [count] * count
-    last = -1
-    for index in range(count):
-        previous[index] = last
-        if not lines[index].blank:
-            last = index
-    last = count
-    for index in range(count - 1, -1, -1):
-        following[index] = last
-        if not lines[index].blank:
-            last = index
+                keys[index] = key
+    counts = Counter(keys.values())
+    repeated = {key for key, count in counts.items() if count >= 2
+                and (_BODY.search(key) or _DATE.search(key))}
+    headers = {index for index, key in keys.items() if key in repeated}
 
-    def at_break(index: int) -> bool:
-        before, after = previous[index], following[index]
-        feed = feed_after[index] or (index > 0 and feed_after[index - 1])
-        return feed or (before >= 0 and page[before]) or (after < count and page[after])
+    def next_to(index: int, marks: set[int]) -> bool:
+        return lines.previous(index) in marks or lines.following(index) in marks
 
-    for index in range(count):
-        if page[index]:
-            furniture[index] = True
-            continue
+    for index in headers:
         key = keys[index]
-        if key is None or counts[key] < 2:
-            continue
-        before = previous[index]
-        mid_list = before >= 0 and lines[before].content.rstrip().endswith((",", ";"))
-        if at_break(index) or (mid_list and _DATE.search(key)):
-            furniture[index] = True
-    for index in range(count):  # a header of two lines: the second next to the first
-        key = keys[index]
-        if key is not None and counts[key] >= 2 and not furniture[index] and (
-                (previous[index] >= 0 and furniture[previous[index]] and keys[previous[index]])
-                or (following[index] < count and furniture[following[index]]
-                    and keys[following[index]])):
-            furniture[index] = True
-    for index in range(count):
-        if not furniture[index] and not lines[index].blank \
-                and _LONE_NUMBER.fullmatch(lines[index].content):
-            before, after = previous[index], following[index]
-            feed = feed_after[index] or (index > 0 and feed_after[index - 1])
-            if feed or (before >= 0 and furniture[before]) or (after < count and furniture[after]):
-                furniture[index] = True
+        before = lines.previous(index)
+        mid_list = before >= 0 and lines.contents[before].rstrip().endswith((",", ";"))
+        if lines.at_feed(index) or next_to(index, page) or (
+                mid_list and _DATE.search(key) and _BODY.search(key)):
+            furniture.add(index)
+    dropped_headers = furniture & headers
+    for index in headers:  # a header of two lines: the second next to the first
+        if index not in furniture and next_to(index, dropped_headers):
+            furniture.add(index)
+    for index in short:
+        if index not in furniture and _LONE_NUMBER.fullmatch(lines.contents[index]) and (
+                lines.at_feed(index) or next_to(index, furniture)):
+            furniture.add(index)
     return _furniture_edits(lines, furniture)
 
 
-def _furniture_edits(lines: list[_Line], furniture: list[bool]) -> list[Edit]:
+def _furniture_edits(lines: _Lines, furniture: set[int]) -> list[Edit]:
     """One edit per block of furniture lines and the blank lines around them."""
     edits: list[Edit] = []
     count = len(lines)
-    index = 0
-    while index < count:
-        if not furniture[index]:
-            index += 1
+    done = -1
+    for index in sorted(furniture):
+        if index <= done:
             continue
         first = index
-        while first > 0 and lines[first - 1].blank:
+        while first > 0 and lines.blank(first - 1):
             first -= 1
         last = index
-        while last + 1 < count and (furniture[last + 1] or lines[last + 1].blank):
+        while last + 1 < count and (last + 1 in furniture or lines.blank(last + 1)):
             last += 1
         if first > 0 and last + 1 < count:
             # between two lines of text: the text runs on across the page break
             # unless the line before ends a sentence; then one blank line is kept
-            before = lines[first - 1].content.rstrip()
+            before = lines.contents[first - 1].rstrip()
             runs_on = not before.endswith((".", "!", "?", ":", "»"))
-            blank = any(lines[k].blank for k in range(first, last + 1))
+            blank = any(lines.blank(k) for k in range(first, last + 1))
             replacement = "\n" if blank and not runs_on else ""
-            edits.append(Edit(lines[first].start, lines[last].stop, replacement,
+            edits.append(Edit(lines.starts[first], lines.stop(last), replacement,
                               "drop_page_furniture"))
         else:
-            edits.extend(Edit(lines[k].start, lines[k].stop, "", "drop_page_furniture")
-                         for k in range(first, last + 1) if furniture[k])
-        index = last + 1
+            edits.extend(Edit(lines.starts[k], lines.stop(k), "", "drop_page_furniture")
+                         for k in range(first, last + 1) if k in furniture)
+        done = last
     return _merge_touching(edits)
 
 
@@ -556,7 +565,7 @@ def _merge_touching(edits: list[Edit]) -> list[Edit]:
 
 
 # ---------------------------------------------------------------------------
-# 4. normalise_spaces
+# normalise_spaces
 
 _SPACE_CHARS = re.compile("\r\n?|[\f\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006"
                           "\u2008\u200a\u3000\u1680]|[\u200b\u2060\ufeff]")
@@ -570,6 +579,8 @@ def normalise_spaces(text: str) -> list[Edit]:
     'Présents :\\nM. X'
     """
     edits: list[Edit] = []
+    if text.isascii() and "\r" not in text and "\f" not in text:
+        return edits
     for match in _SPACE_CHARS.finditer(text):
         char = match.group()
         if char[0] in "\r\f":
@@ -583,11 +594,11 @@ def normalise_spaces(text: str) -> list[Edit]:
 
 
 # ---------------------------------------------------------------------------
-# 5. unfold_hyphen_wrap
+# unfold_hyphen_wrap
 
 _WRAP = re.compile(
-    rf"(?<=[{_LETTER}])(?P<hyphen>[-\u00ad\u2010\u2011])[ \t]*+\n[ \t]*+(?=[{_LETTER}])")
-_LETTERS_BEFORE = re.compile(rf"[{_LETTER}]++$")
+    rf"(?P<hyphen>[-\u00ad\u2010\u2011])(?<=[{_LETTER}].)[ \t]*+\n[ \t]*+(?=[{_LETTER}])")
+_LETTERS_BEFORE = re.compile(rf"[{_LETTER}]++\Z")
 _LETTERS_AFTER = re.compile(rf"[{_LETTER}]++")
 _WORD_REACH = 60  # how far back a word is looked for (no word is longer)
 _CAPS = re.compile(rf"[{_UPPER}]++")
@@ -635,10 +646,10 @@ def unfold_hyphen_wrap(text: str) -> list[Edit | Doubt]:
 
 
 # ---------------------------------------------------------------------------
-# 6. join_split_hyphen
+# join_split_hyphen
 
-_SPLIT_HYPHEN = re.compile(
-    rf"(?<![{_LETTER}])(?:[{_UPPER}][{_LOWER}]++-)[ \t]++(?=[{_UPPER}][{_LOWER}])")
+_SPLIT_HYPHEN = re.compile(rf"-(?<=[{_LOWER}]-)[ \t]++(?=[{_UPPER}][{_LOWER}])")
+_NAME_BEFORE = re.compile(rf"(?<![{_LETTER}])[{_UPPER}][{_LOWER}]++\Z")
 
 
 def join_split_hyphen(text: str) -> list[Edit]:
@@ -649,13 +660,13 @@ def join_split_hyphen(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     for match in _SPLIT_HYPHEN.finditer(text):
-        hyphen = text.index("-", match.start())
-        edits.append(Edit(hyphen + 1, match.end(), "", "join_split_hyphen"))
+        if _NAME_BEFORE.search(text, max(0, match.start() - _WORD_REACH), match.start()):
+            edits.append(Edit(match.start() + 1, match.end(), "", "join_split_hyphen"))
     return edits
 
 
 # ---------------------------------------------------------------------------
-# 7. restore_ti_ligature
+# restore_ti_ligature
 
 # Words of council records that hold « ti », « tt » or « tti »; each yields the
 # forms a PDF conversion leaves when it drops some or all of those ligatures.
@@ -724,8 +735,34 @@ def _broken_forms() -> dict[str, tuple[tuple[int, str], ...]]:
     return forms
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, factored on their common prefixes (the
+    engine then tries few branches at each position)."""
+    tree: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict[str, Any]]) -> str:
+        branches = [re.escape(char) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return f"(?:{body})?"
+        return body
+
+    return pattern(tree)
+
+
 _BROKEN = _broken_forms()
-_WORD = re.compile(rf"[{_LETTER}]++")
+# Searched in the text in lower case: a word of the vocabulary, or one in « -aon(s) ».
+_BROKEN_RE = re.compile(f"{_trie(_BROKEN)}(?![{_LETTER}])")
+_AON_RE = re.compile(f"aons?(?![{_LETTER}])")
+_WORD_START = re.compile(rf"[{_LETTER}]++\Z")
 
 
 def _restore_case(word: str, insertions: Sequence[tuple[int, str]]) -> str:
@@ -753,29 +790,47 @@ def restore_ti_ligature(text: str) -> list[Edit | Doubt]:
     >>> apply_edits("PROCURAONS", [e for e in restore_ti_ligature("PROCURAONS")])
     'PROCURATIONS'
     """
+    lowered = text.lower()
+    if len(lowered) != len(text):  # « İ » has two characters in lower case
+        lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+    words: dict[int, int] = {}  # start -> end of each candidate word
+    for match in _BROKEN_RE.finditer(lowered):
+        start = match.start()
+        if start == 0 or not lowered[start - 1].isalpha():
+            words[start] = match.end()
+    for match in _AON_RE.finditer(lowered):
+        head = _WORD_START.search(lowered, max(0, match.start() - _WORD_REACH), match.start())
+        start = head.start() if head else match.start()
+        words.setdefault(start, match.end())
     found: list[Edit | Doubt] = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        lower = word.lower()
+    for start in sorted(words):
+        end = words[start]
+        word, lower = text[start:end], lowered[start:end]
         insertions = _BROKEN.get(lower)
         guess = False
         if insertions is not None and word.isupper() and len(word) < 6:
             continue  # « PARR », « QUIE »: rather a surname in capitals
         if insertions is None:
-            if not lower.endswith(("aon", "aons")) or len(word) < 6 or lower in _AON_WORDS:
+            if len(word) < 6 or lower in _AON_WORDS:
                 continue
             insertions = ((lower.rindex("aon") + 1, "ti"),)
             guess = word[0].isupper()
         fixed = _restore_case(word, insertions)
-        found.append(_diff_edit(match.start(), word, fixed, "restore_ti_ligature"))
+        if insertions[0][0] == 0 and not word.isupper():  # « Tulaires »: « T » lowered
+            found.append(_diff_edit(start, word, fixed, "restore_ti_ligature"))
+        else:
+            upper = len(word) > 1 and word.isupper()
+            found.extend(Edit(start + where, start + where,
+                              letters.upper() if upper else letters, "restore_ti_ligature")
+                         for where, letters in insertions)
         if guess:
-            found.append(Doubt("ligature-guess", match.start(), match.end(),
+            found.append(Doubt("ligature-guess", start, end,
                                f"« {word} » lu « {fixed} » (ligature « ti » perdue ?)."))
     return found
 
 
 # ---------------------------------------------------------------------------
-# 8. fix_doubled_civility
+# fix_doubled_civility
 
 def _doubled_forms() -> dict[str, str]:
     """Each civility (and its capitals) with one letter doubled -> the civility."""
@@ -795,7 +850,8 @@ def _doubled_forms() -> dict[str, str]:
 _DOUBLED = _doubled_forms()
 _DOUBLED_ALTERNATIVES = "|".join(sorted(map(re.escape, _DOUBLED), key=len, reverse=True))
 _DOUBLED_RE = re.compile(
-    rf"(?<![{_LETTER}])(?:{_DOUBLED_ALTERNATIVES})"
+    rf"M(?<![{_LETTER}]M)"
+    rf"(?:{'|'.join(sorted((re.escape(form[1:]) for form in _DOUBLED), key=len, reverse=True))})"
     rf"(?![{_LOWER}])")
 
 
@@ -810,14 +866,15 @@ def fix_doubled_civility(text: str) -> list[Edit]:
 
 
 # ---------------------------------------------------------------------------
-# 9. split_glued_civility
+# split_glued_civility
 
 # What follows the civility must be a name, not another civility (« MmeMmee »).
 _GLUED_AFTER = re.compile(
-    rf"(?<![{_LETTER}.])(?:{_CIVILITY})(?=[{_UPPER}][{_LETTER}])"
+    rf"M(?<![{_LETTER}.]M)(?:{_CIVILITY_REST})(?=[{_UPPER}][{_LETTER}])"
     rf"(?!(?:{_CIVILITY}|{_DOUBLED_ALTERNATIVES})(?![{_LOWER}]))")
 _GLUED_BEFORE = re.compile(
-    rf"(?<![{_LETTER}])(?:à|et|par|pour|de)(?=(?:{_CIVILITY})(?:[ \t]|[{_UPPER}][{_LETTER}]))")
+    "M(?:" + "|".join(rf"(?<=(?<![{_LETTER}]){word}M)" for word in ("à", "et", "par", "pour", "de"))
+    + rf")(?=(?:{_CIVILITY_REST})(?:[ \t]|[{_UPPER}][{_LETTER}]))")
 
 
 def split_glued_civility(text: str) -> list[Edit]:
@@ -829,16 +886,15 @@ def split_glued_civility(text: str) -> list[Edit]:
     'à M. Pascal, Mme Christine'
     """
     places = sorted({m.end() for m in _GLUED_AFTER.finditer(text)}
-                    | {m.end() for m in _GLUED_BEFORE.finditer(text)})
+                    | {m.start() for m in _GLUED_BEFORE.finditer(text)})
     return [Edit(place, place, " ", "split_glued_civility") for place in places]
 
 
 # ---------------------------------------------------------------------------
-# 10. drop_stray_letter
+# drop_stray_letter
 
 _STRAY = re.compile(
-    rf"(?:(?<=[,;])[ \t]++|^)(?P<letter>[b-hj-xz])[ \t]++(?=(?:{_CIVILITY})[ \t{_UPPER}])",
-    re.MULTILINE)
+    rf"M(?<=(?<![^ \t,;\r\n])[b-hj-xz][ \t]M)(?=(?:{_CIVILITY_REST})[ \t{_UPPER}])")
 
 
 def drop_stray_letter(text: str) -> list[Edit]:
@@ -850,7 +906,12 @@ def drop_stray_letter(text: str) -> list[Edit]:
     """
     edits: list[Edit] = []
     for match in _STRAY.finditer(text):
-        edits.append(Edit(match.start("letter"), match.end(), "", "drop_stray_letter"))
+        letter = match.start() - 2
+        before = letter
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        if before == 0 or text[before - 1] in ",;\r\n":
+            edits.append(Edit(letter, match.start(), "", "drop_stray_letter"))
     return edits
 
 
@@ -865,10 +926,10 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
     ("drop_page_furniture", drop_page_furniture),
     ("normalise_spaces", normalise_spaces),
     ("unfold_hyphen_wrap", unfold_hyphen_wrap),
-    ("join_split_hyphen", join_split_hyphen),
     ("restore_ti_ligature", restore_ti_ligature),
     ("fix_doubled_civility", fix_doubled_civility),
     ("split_glued_civility", split_glued_civility),
+    ("join_split_hyphen", join_split_hyphen),
     ("drop_stray_letter", drop_stray_letter),
 )
 """The fixers by name, in the order :func:`clean` runs them."""
@@ -887,10 +948,10 @@ class CleanConfig:
     drop_page_furniture: bool = True
     normalise_spaces: bool = True
     unfold_hyphen_wrap: bool = True
-    join_split_hyphen: bool = True
     restore_ti_ligature: bool = True
     fix_doubled_civility: bool = True
     split_glued_civility: bool = True
+    join_split_hyphen: bool = True
     drop_stray_letter: bool = True
 
 
@@ -947,16 +1008,24 @@ def _compose(previous: Sequence[Edit], new: Sequence[Edit], current: str) -> lis
     """Edits into the input equal to ``previous`` then ``new`` (which points into
     ``current``, the input with ``previous`` made): an edit of ``new`` that overlaps
     or touches the replacement of one of ``previous`` is merged with it."""
-    starts, _ = _offsets(previous)
+    starts, shifts = _offsets(previous)
+    ends = [start + len(edit.replacement) for start, edit in zip(starts, previous, strict=True)]
     out: list[Edit] = []
     shift = 0  # current offset minus input offset, after the previous edits passed
     i = j = 0
     while j < len(new):
         # previous edits wholly before the next new edit stay as they are
-        while i < len(previous) and starts[i] + len(previous[i].replacement) < new[j].start:
-            out.append(previous[i])
-            shift = starts[i] + len(previous[i].replacement) - previous[i].end
-            i += 1
+        passed = bisect.bisect_left(ends, new[j].start, i)
+        if passed > i:
+            out.extend(previous[i:passed])
+            shift = shifts[passed - 1]
+            i = passed
+        if i == len(previous) or starts[i] > new[j].end:
+            # touching no previous edit (new edits never touch one another): moved only
+            edit = new[j]
+            out.append(Edit(edit.start - shift, edit.end - shift, edit.replacement, edit.fixer))
+            j += 1
+            continue
         # a cluster: the next new edit and everything that touches it, transitively
         group_new = [new[j]]
         group_old: list[int] = []
