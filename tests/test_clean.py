@@ -54,7 +54,16 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("M. A,\n2/22\nMme B\n", "M. A,\nMme B\n"),
         ("Fin.\n\nPage 3 sur 3\n", "Fin.\n\n"),
         ("M. A,\f3\nMme B\n", "M. A,\nMme B\n"),
-        ("M. A,\nPage 1 sur 2\n4\nMme B\n", "M. A,\nMme B\n"),
+        ("Conseil municipal du 3 mai 2022\nPrésents : M. A,\n4\n"
+         "Conseil municipal du 3 mai 2022\nMme B\n",
+         "Conseil municipal du 3 mai 2022\nPrésents : M. A,\nMme B\n"),
+        ("Commune de Vaux, séance du 3 mai 2022\nM. A,\f2\n"
+         "Commune de Vaux, séance du 3 mai 2022\nMme B\n",
+         "Commune de Vaux, séance du 3 mai 2022\nM. A,\nMme B\n"),
+        ("M. A.\nPage 1 sur 2\n1\n2\n3\n", "M. A.\n1\n2\n3\n"),  # row numbers stay
+        ("Commune de Vaux\nConseil municipal du 3 mai 2022\nM. A,\n\fCommune de Vaux\n"
+         "Conseil municipal du 3 mai 2022\nMme B\n",
+         "Commune de Vaux\nConseil municipal du 3 mai 2022\nM. A,\nMme B\n"),
         ("Conseil municipal du 3 mai 2022\nPrésents : M. A,\n"
          "Conseil municipal du 3 mai 2022\nMme B\n",
          "Conseil municipal du 3 mai 2022\nPrésents : M. A,\nMme B\n"),
@@ -65,6 +74,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("M. A\r\nM. B\rM. C", "M. A\nM. B\nM. C"),
         ("Page\fsuite", "Page\nsuite"),
         ("M.\u2009A\u200b", "M. A"),
+        ("M. MENES\u00adTRIER", "M. MENESTRIER"),
     ],
     "unfold_hyphen_wrap": [
         ("Mme Marie-\nFrançoise LAVERGNE", "Mme Marie-Françoise LAVERGNE"),
@@ -142,6 +152,8 @@ NEGATIVE = [
     "Séance du 3 mai 2022\n\nSéance du 3 mai 2022\n",
     "la séance est ouverte, Mme A\n130 000\nMme B",
     "Passé à 3,10 €",
+    "M. DUPONT-\nMme DURAND",
+    "Liste des présents :\n\n1\n\n2\n",
 ]
 
 # Wanted, not done yet: (input, what it should become).
@@ -246,6 +258,63 @@ def test_edit_rejects_a_reversed_span() -> None:
 
 
 # --- Properties -------------------------------------------------------------
+
+# A clean list, then the same list with the noise of a PDF conversion: cleaning
+# the noisy one must give the clean one back, letter for letter.
+_GIVEN = ["Jean", "Marie", "Christine", "Pascal", "Anne", "Rémi", "Émilie"]
+_FAMILY = ["DUPONT", "FERRIER", "DELMAS", "SÉGUIER", "LAVERGNE", "CANET"]
+_CIVILITY = ["M.", "Mme", "Monsieur", "Madame"]
+_WORDS = ["délibération", "Procurations", "convocation", "abstentions", "titulaires",
+          "quitte", "attribution", "la question"]
+_HEADER = "Commune de Vaux – Conseil municipal du 3 mai 2022"
+
+
+@st.composite
+def _noisy_record(draw: st.DrawFn) -> tuple[str, str]:
+    """(clean text, the same text with noise)."""
+    clean_items: list[str] = []
+    noisy_items: list[str] = []
+    for _ in range(draw(st.integers(1, 8))):
+        civility = draw(st.sampled_from(_CIVILITY))
+        given_name = draw(st.sampled_from(_GIVEN))
+        second = draw(st.sampled_from([None, *_GIVEN]))
+        family = draw(st.sampled_from(_FAMILY))
+        first = f"{given_name}-{second}" if second else given_name
+        clean_items.append(f"{civility} {first} {family}")
+        glue = "" if draw(st.booleans()) and civility != "Monsieur" else " "
+        if second and draw(st.booleans()):
+            first = f"{given_name}- {second}"
+        doubled = civility + civility[-1] if civility in ("Mme", "Madame") and \
+            draw(st.booleans()) else civility
+        noisy_items.append(f"{doubled}{glue}{first} {family}")
+    word = draw(st.sampled_from(_WORDS))
+    broken = word.replace("tt", "").replace("ti", "") if draw(st.booleans()) else word
+    clean_text = f"{_HEADER}\n{word} :\n" + ",\n".join(clean_items) + ".\n"
+    noisy_lines = [f"{_HEADER}\n<strong>{broken}</strong>\u00a0:"]
+    for index, item in enumerate(noisy_items):
+        last = index == len(noisy_items) - 1
+        noisy_lines.append(item + ("." if last else ","))
+        if not last and draw(st.integers(0, 4)) == 0:
+            noisy_lines.append(f"\nPage {index + 1} sur 9\n{_HEADER}\n")
+    noisy = "\n".join(noisy_lines) + "\n"
+    if draw(st.booleans()):
+        noisy = noisy.replace("\n", "\r\n")
+    return clean_text, noisy
+
+
+@settings(max_examples=200, deadline=None)
+@given(_noisy_record())
+def test_noise_is_cleaned_away(pair: tuple[str, str]) -> None:
+    wanted, noisy = pair
+    cleaned = clean(noisy)
+    assert cleaned.text == wanted
+    assert apply_edits(noisy, cleaned.edits) == wanted
+    for family in _FAMILY:  # every name found again where it is written
+        at = cleaned.text.find(family)
+        if at >= 0:
+            start, end = cleaned.origin_span(at, at + len(family))
+            assert noisy[start:end] == family
+
 
 _PIECES = [
     "M. ", "Mme ", "MM. ", "Mmes ", "Jean", "Claude", "DUPONT", "Marie", "Françoise", ", ",

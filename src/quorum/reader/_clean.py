@@ -49,10 +49,11 @@ The fixers, in their order, and why that order:
    Markdown ``**`` markers the reader uses are kept;
 3. ``drop_page_furniture``: page number lines and running headers, with the blank
    lines around them when they cut running text; before ``normalise_spaces`` so
-   that form feeds still mark the page breaks;
+   that form feeds still mark the page breaks (it cuts lines at « \\r » too);
 4. ``normalise_spaces``: no-break, narrow and thin spaces into « » (one character
    for one), « \\r\\n » and « \\r » into « \\n », form feeds into « \\n », zero-width
-   characters dropped;
+   characters and soft hyphens dropped (a soft hyphen at a line end is kept for
+   the next fixer);
 5. ``unfold_hyphen_wrap``: « Marie-⏎Françoise », « présenta-⏎tion »: lines joined,
    after furniture removed what stood between the two halves;
 6. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
@@ -236,6 +237,7 @@ _CIVILITIES = ("Mesdemoiselles", "Mesdames", "Messieurs", "Mademoiselle", "Madam
 _CIVILITY = "|".join(re.escape(word) for word in _CIVILITIES)
 # Every civility starts with « M »: the regexes below start with that letter (the
 # regex engine then finds the candidates fast) and go on with the rest.
+_CIVILITY_WORDS = frozenset(word.rstrip(".") for word in _CIVILITIES) | {"Mr", "MME", "MMES"}
 _CIVILITY_REST = "|".join(re.escape(word[1:]) for word in _CIVILITIES)
 
 
@@ -506,9 +508,12 @@ def drop_page_furniture(text: str) -> list[Edit]:
     def next_to(index: int, marks: set[int]) -> bool:
         return lines.previous(index) in marks or lines.following(index) in marks
 
+    lone = {index for index in short if _LONE_NUMBER.fullmatch(lines.contents[index])}
     for index in headers:
         key = keys[index]
         before = lines.previous(index)
+        if before in lone:  # a page number above the header
+            before = lines.previous(before)
         mid_list = before >= 0 and lines.contents[before].rstrip().endswith((",", ";"))
         if lines.at_feed(index) or next_to(index, page) or (
                 mid_list and _DATE.search(key) and _BODY.search(key)):
@@ -517,10 +522,11 @@ def drop_page_furniture(text: str) -> list[Edit]:
     for index in headers:  # a header of two lines: the second next to the first
         if index not in furniture and next_to(index, dropped_headers):
             furniture.add(index)
-    for index in short:
-        if index not in furniture and _LONE_NUMBER.fullmatch(lines.contents[index]) and (
-                lines.at_feed(index) or next_to(index, furniture)):
-            furniture.add(index)
+    dropped_headers = furniture & headers
+    # a lone number is a page number at a form feed or next to a running header
+    # dropped, never next to another number (row numbers come in a column)
+    furniture.update(index for index in lone
+                     if lines.at_feed(index) or next_to(index, dropped_headers))
     return _furniture_edits(lines, furniture)
 
 
@@ -567,25 +573,28 @@ def _merge_touching(edits: list[Edit]) -> list[Edit]:
 # ---------------------------------------------------------------------------
 # normalise_spaces
 
-_SPACE_CHARS = re.compile("\r\n?|[\f\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006"
-                          "\u2008\u200a\u3000\u1680]|[\u200b\u2060\ufeff]")
+# A soft hyphen at a line end is left for unfold_hyphen_wrap: it tells a word cut
+# by the typesetter.
+_SPACE_CHARS = re.compile(
+    "\u00ad(?![ \t]*+[\r\n])|\r\n?|[\f\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005"
+    "\u2006\u2008\u200a\u3000\u1680]|[\u200b\u2060\ufeff]")
 
 
 def normalise_spaces(text: str) -> list[Edit]:
     """No-break, narrow and thin spaces into « », line breaks into « \\n », form feeds
-    into « \\n », zero-width characters dropped.
+    into « \\n », zero-width characters and soft hyphens (but at a line end) dropped.
 
     >>> apply_edits("Présents\\u00a0:\\r\\nM. X", normalise_spaces("Présents\\u00a0:\\r\\nM. X"))
     'Présents :\\nM. X'
     """
     edits: list[Edit] = []
-    if text.isascii() and "\r" not in text and "\f" not in text:
+    if text.isascii() and "\r" not in text and "\f" not in text:  # the usual case
         return edits
     for match in _SPACE_CHARS.finditer(text):
         char = match.group()
         if char[0] in "\r\f":
             replacement = "\n"
-        elif char in "\u200b\u2060\ufeff":
+        elif char in "\u200b\u2060\ufeff\u00ad":
             replacement = ""
         else:
             replacement = " "
@@ -631,6 +640,8 @@ def unfold_hyphen_wrap(text: str) -> list[Edit | Doubt]:
             continue
         before, after = before_match.group(), after_match.group()
         soft = match.group("hyphen") == "\u00ad"
+        if before in _CIVILITY_WORDS or after in _CIVILITY_WORDS:
+            continue  # « M. DUPONT-⏎Mme X »: a dash between two items
         keep = not soft and (after[0].isupper() or before.lower() in _COMPOUND_FIRST
                              or after.lower() in _COMPOUND_SECOND)
         found.append(Edit(match.start() + (1 if keep else 0), match.end(), "",
