@@ -33,14 +33,6 @@ ERROR_CODES: dict[str, dict[str, str | None]] = {
 
 # Cases the reader does not read right yet (kept with their hand-counted figures).
 XFAIL: dict[str, str] = {
-    "03-bruit-pdf": (
-        "PDF noise, awaiting the cleaning stage: the list labels wrapped in <strong> tags "
-        "are not recognised (RecordError: « le relevé ne nomme aucun membre »; the president "
-        "« Mme Anne-\\nLaure VIGUIER », split across lines, is read « Anne- »); with the tags "
-        "stripped, the window « (jusqu'à la délibéraon n° 2023-14 incluse) » is refused for the "
-        "lost ligature, and with « Procuraons » mended, « ROQUES àM. Didier LACAZE » (glued "
-        "« àM. ») is refused as a proxy"
-    ),
 }
 
 

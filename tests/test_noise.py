@@ -23,6 +23,12 @@ LISTS = ("Étaient présents", "Étaient absents", "Procurations de vote")
 NOISE = {
     "blank line": "\n",
     "two blank lines": "\n\n",
+    "form feed": "\f",
+    "page break": "\n\n12\n\f\nGrand Besançon Métropole – Conseil de Communauté du 25 juin 2026\n",
+    "running header": "\nGrand Besançon Métropole – Conseil de Communauté du 25 juin 2026",
+    "page number": "\n12",
+    "page x of y": "\nPage 3 sur 22",
+    "footer and blank lines": "\n\nPage 3 sur 22\n\n",
 }
 
 
@@ -74,3 +80,25 @@ def test_noise_at_every_line_boundary_of_the_lists(kind: str) -> None:
         if figures != reference_figures() or report.exit_status:
             wrong.append((index, lines[index][-30:], report.codes))
     assert not wrong
+
+
+def test_a_word_hyphenated_across_the_line_boundary() -> None:
+    lines, inside = wrapped_reference()
+    cut = 0
+    for index in inside:
+        words = lines[index].split()
+        last = words[-1].rstrip(",") if words else ""
+        if not (last.isupper() and len(last) >= 6 and last.isalpha()):
+            continue
+        noisy = list(lines)
+        half = len(last) // 2
+        head = lines[index][: lines[index].rindex(last)]
+        tail = lines[index][lines[index].rindex(last) + len(last):]
+        noisy[index] = head + last[:half] + "-"
+        noisy[index + 1] = last[half:] + tail + " " + lines[index + 1]
+        sitting = quorum.read_record("\n".join(noisy))
+        figures = tuple((s.question, s.present, s.represented) for s in sitting.replay())
+        assert figures == reference_figures(), lines[index][-30:]
+        assert quorum.audit(sitting).exit_status == 0
+        cut += 1
+    assert cut >= 10

@@ -22,16 +22,18 @@ from quorum.model import (
     Member,
     Proxy,
     PublishedTally,
+    ReadNote,
     Reconciliation,
     RecordOrigin,
     Sitting,
     Window,
 )
+from quorum.reader._clean import CleanText, clean
 from quorum.reader._lists import Marker, Mention
 from quorum.reader._names import NameIndex
 from quorum.reader._parser import Block, Person, ProxyEntry, Reader
 from quorum.reader._segment import segment
-from quorum.reader._text import Source, fold, normalise_lines
+from quorum.reader._text import Source, fold
 
 __all__ = ["parse"]
 
@@ -47,7 +49,9 @@ def parse(text: str, file: str | None = None) -> Sitting:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        reader = Reader(text, file, _prepare(text, file))
+        source, cleaned = _prepare(text, file)
+        reader = Reader(text, file, source)
+        _note_doubts(reader, text[1:] if text.startswith("\ufeff") else text, cleaned)
         reader.scan()
         return _Builder(reader).build()
     finally:
@@ -55,14 +59,30 @@ def parse(text: str, file: str | None = None) -> Sitting:
             gc.enable()
 
 
-def _prepare(text: str, file: str | None) -> Source:
-    """The stages before the lines are read: segment flattened paragraphs (see
+def _prepare(text: str, file: str | None) -> tuple[Source, CleanText]:
+    """The stages before the lines are read: clean the noise of a conversion (see
+    :mod:`quorum.reader._clean`), then segment flattened paragraphs (see
     :mod:`quorum.reader._segment`); positions still point into the text as written."""
-    written = normalise_lines(text)
-    segmented = segment(written)
-    if not segmented.breaks:
-        return Source.from_text(written, file)
-    return Source.from_text(segmented.text, file, written=written, origin=segmented.origin)
+    written = text[1:] if text.startswith("\ufeff") else text
+    cleaned = clean(written)
+    segmented = segment(cleaned.text)
+    if not cleaned.edits and not segmented.breaks:
+        return Source.from_text(written, file), cleaned
+
+    def origin(offset: int) -> int:
+        return cleaned.origin(segmented.origin(offset))
+
+    return Source.from_text(segmented.text, file, written=written, origin=origin), cleaned
+
+
+def _note_doubts(reader: Reader, written: str, cleaned: CleanText) -> None:
+    """Each repair of the clean stage that is a guess, as a note at its place as written."""
+    for doubt in cleaned.doubts:
+        line = written.count("\n", 0, doubt.start) + 1
+        column = doubt.start - (written.rfind("\n", 0, doubt.start) + 1) + 1
+        excerpt = " ".join(written[doubt.start:doubt.end].split())
+        reader.notes.append(ReadNote(code="text-cleaned", line=line, column=column,
+                                     file=reader.file, values=(doubt.detail, excerpt)))
 
 
 def body_kind(body: str) -> BodyKind:

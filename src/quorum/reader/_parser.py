@@ -103,6 +103,12 @@ _NAME_LIKE = re.compile(r"\b(?:M\.|Mme|Mlle|Monsieur|Madame|MM\.|Mmes)\s+(?:[A-Z
                         r"[A-ZÀ-ÖØ-Þ]{2,}")
 _OTHERS = re.compile(r"(?:assistai(?:en)?t|egalement\s+presents?|en\s+presence\s+de|invites?"
                      r"|autres\s+personnes)\b[^:\n]{0,50}:")
+# A page number alone (« 12 », « - 3 - », « Page 2 sur 22 », « 2/22 »).
+_FURNITURE = re.compile(r"\s*+(?:-\s*+)?(?:page\s++)?\d{1,4}(?:\s*+(?:sur|/)\s*+\d{1,4})?"
+                        r"(?:\s*+-)?\s*+")
+_HEADER_WORDS = re.compile(r"conseil|communaute|metropole|commune|seance|proces-verbal|syndicat"
+                           r"|deliberation|page")
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -683,8 +689,17 @@ class Reader:
                                                            depth > 0 or bool(bold)):
                     break
                 # A blank line inside a list (a page break, a conversion): the list goes on.
-                pieces.extend((blank, 0) for blank in range(following, after))
+                for skipped in range(following, after):  # blank lines and page furniture
+                    self._skip_furniture(skipped)
+                    pieces.append((skipped, len(source.raw[skipped])))
                 following = after
+                continue
+            if self._furniture(following):
+                # A page number or a running header left inside a list by a page break: the
+                # list goes on over it.
+                self._skip_furniture(following)
+                pieces.append((following, len(source.raw[following])))
+                following += 1
                 continue
             section = _starts_section(folded)
             if section and (counts := self._counts(following, 0, alone=True)) is not None:
@@ -720,11 +735,42 @@ class Reader:
             source.join(target, joined)
         return pieces
 
+    def _dated(self, index: int) -> bool:
+        """Whether line ``index`` holds a date (a running header's, as a rule)."""
+        try:
+            return find_date(self.source.folded[index]) is not None
+        except BadDate:
+            return True
+
+    def _furniture(self, index: int) -> bool:
+        """Whether line ``index`` is a page number or a running header (a line naming the
+        council and a date, no civility, no list separator) left by a page break."""
+        folded = self.source.folded[index]
+        if _FURNITURE.fullmatch(folded):
+            return True
+        at = _PREFIX.match(folded).end()  # type: ignore[union-attr]
+        return bool(_HEADER_WORDS.search(folded)) and "," not in folded and ";" not in folded \
+            and civility_at(folded, at, len(folded)) is None and self._dated(index)
+
+    def _skip_furniture(self, index: int) -> None:
+        """Say a running header skipped inside a list (a number alone says nothing)."""
+        folded = self.source.folded[index]
+        if folded.strip() and not _FURNITURE.fullmatch(folded):
+            self.note("list-interrupted", index + 1, 1,
+                      values=(" ".join(self.source.raw[index].split()),))
+
     def _after_blank(self, index: int) -> int | None:
-        """The first line after the blank lines from ``index`` (at most a few), if any."""
-        for following in range(index, min(index + 4, len(self.source))):
-            if self.source.folded[following].strip():
+        """The first line after the blank lines from ``index`` and the page furniture among
+        them (at most a few lines), if any."""
+        budget = 8  # blank lines and headers; row numbers (« 1 », « 2 » …) do not count
+        for following in range(index, len(self.source)):
+            folded = self.source.folded[following]
+            if folded.strip() and not self._furniture(following):
                 return following
+            if not _ROW_NUMBERS.fullmatch(folded) or not folded.strip():
+                budget -= 1
+                if budget == 0:
+                    return None
         return None
 
     def _list_goes_on(self, raw: str, folded: str, index: int, proxies: bool,
@@ -1039,6 +1085,12 @@ class Reader:
 
     def _agenda(self, index: int, start: int) -> int:
         pieces = self._list_lines(index, start)
+        for number, (line_index, offset) in enumerate(pieces[1:], start=1):
+            if _WORD.search(self.source.folded[line_index], offset):
+                # « La séance est ouverte … » right after the keys (a PDF has no blank line):
+                # the order of passage stops where words begin.
+                pieces = pieces[:number]
+                break
         if self.agenda:
             self.problem(f"un second ordre de passage (le premier est ligne {self.agenda[0][1]})",
                          index + 1, 1, len(self.source.raw[index]))
@@ -1129,7 +1181,8 @@ class Reader:
         raw = self.source.raw[index]
         folded = self.source.folded[index]
         names = len(_NAME_LIKE.findall(raw, at))
-        if not (names and _unknown_cue(raw)) and (
+        alone = names == 1 and _NAME_LIKE.fullmatch(raw.strip().rstrip(",;."))
+        if not (names and _unknown_cue(raw)) and not alone and (
                 names < 2 or _PRESIDENCE.search(folded) or _PROSE.match(folded, at)
                 or _PROSE_VERB.search(folded, at)):
             return  # one name, or a sentence of the minutes
