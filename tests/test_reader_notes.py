@@ -6,6 +6,8 @@ written so that it leaves none.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import quorum
@@ -70,3 +72,15 @@ def test_the_base_record_leaves_no_note() -> None:
     sitting = quorum.read_record(BASE)
     assert sitting.origin is not None and sitting.origin.notes == ()
     assert quorum.audit(sitting).exit_status == 0
+
+
+def test_a_line_that_is_not_utf8_is_read_as_cp1252_and_said(tmp_path: Path) -> None:
+    record = tmp_path / "extrait.txt"
+    text = BASE.replace("Mme Lise BOREL", "Mme Lise BÉREL")
+    lines = text.encode("utf-8").split(b"\n")
+    lines[4] = lines[4].decode("utf-8").encode("cp1252")  # the list of those present
+    record.write_bytes(b"\n".join(lines))
+    sitting = quorum.read_record(record)
+    assert "Lise BÉREL" in {m.name for m in sitting.members}  # accents kept on every line
+    (finding,) = quorum.audit(sitting).with_code("decode-fallback")
+    assert (finding.line, finding.severity) == (5, "info")

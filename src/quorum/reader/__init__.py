@@ -57,7 +57,7 @@ from quorum.errors import QuorumError, ReadProblem, RecordError
 from quorum.jsonio import sitting_from_json
 from quorum.model import RecordOrigin, Sitting
 from quorum.reader._build import parse
-from quorum.reader._decode import decode
+from quorum.reader._decode import Span, decode
 from quorum.reader._merge import merge
 from quorum.reader._pdf import pdf_text
 from quorum.reader._text import fold
@@ -71,7 +71,10 @@ _HEADER_START = re.compile(
 _PATH_LIKE = re.compile(r"[\\/]|\.[A-Za-z0-9]{1,5}$")
 
 
-def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | None]:
+_Loaded = tuple[str, str | None, tuple[Span, ...]]  # text, file to cite, lines read as cp1252
+
+
+def _load(source: str | os.PathLike[str], file: str | None) -> _Loaded:
     """The text of ``source`` and the file name to cite."""
     if isinstance(source, os.PathLike):
         return _read_file(Path(source), file)
@@ -80,7 +83,7 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
             message=f"attendu : un chemin ou le texte d'un relevé, pas {type(source).__name__}",
             line=1, column=1, file=file)])
     if "\n" in source:
-        return source, file
+        return source, file, ()
     if len(source) < 4096:
         try:
             kind = "file" if Path(source).is_file() else "folder" if Path(source).is_dir() else ""
@@ -96,10 +99,10 @@ def _load(source: str | os.PathLike[str], file: str | None) -> tuple[str, str | 
                 and not _HEADER_START.match(fold(source[:200]))):
             raise RecordError([ReadProblem(message=f"fichier introuvable : {source}", line=1,
                                            column=1, file=file or source)])
-    return source, file
+    return source, file, ()
 
 
-def _read_file(path: Path, file: str | None) -> tuple[str, str | None]:
+def _read_file(path: Path, file: str | None) -> _Loaded:
     name = file or str(path)
     try:
         data = path.read_bytes()
@@ -108,10 +111,9 @@ def _read_file(path: Path, file: str | None) -> tuple[str, str | None]:
             message=f"impossible de lire le fichier : {error.strerror or error}",
             line=1, column=1, file=name)]) from None
     if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
-        return pdf_text(data, file=name), name
-    # decode() also returns the spans of the lines it read as cp1252
-    # (``fallbacks``): the reader is to report each as a decode-fallback finding.
-    return decode(data).text, name
+        return pdf_text(data, file=name), name, ()
+    decoded = decode(data)  # the lines read as cp1252 become decode-fallback findings
+    return decoded.text, name, decoded.fallbacks
 
 
 def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> Sitting:
@@ -124,12 +126,12 @@ def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> S
     ``file`` names the source in error messages and in the sitting's
     :class:`~quorum.model.RecordOrigin`.
     """
-    text, name = _load(source, file)
+    text, name, fallbacks = _load(source, file)
     if text.lstrip().startswith("{"):
         sitting = sitting_from_json(text)
         return attrs.evolve(sitting, origin=RecordOrigin(files=(name,) if name else ()))
     try:
-        return parse(text, name)
+        return parse(text, name, fallbacks)
     except QuorumError:
         raise
     except RecursionError:  # pragma: no cover - defensive: never seen

@@ -29,6 +29,7 @@ from quorum.model import (
     Window,
 )
 from quorum.reader._clean import CleanText, clean
+from quorum.reader._decode import Span
 from quorum.reader._lists import Marker, Mention
 from quorum.reader._names import NameIndex
 from quorum.reader._parser import Block, Person, ProxyEntry, Reader
@@ -41,7 +42,7 @@ _KINDS = {"epci": BodyKind.EPCI, "commune": BodyKind.COMMUNE, "departement": Bod
           "region": BodyKind.REGION}
 
 
-def parse(text: str, file: str | None = None) -> Sitting:
+def parse(text: str, file: str | None = None, fallbacks: Sequence[Span] = ()) -> Sitting:
     """Read one record's text into a sitting; raise a RecordError listing every problem."""
     # Reading allocates a few small objects per name, hardly any in cycles: the
     # cyclic collector would walk them over and over (a quarter of the time
@@ -52,6 +53,9 @@ def parse(text: str, file: str | None = None) -> Sitting:
         source, cleaned = _prepare(text, file)
         reader = Reader(text, file, source)
         _note_doubts(reader, text[1:] if text.startswith("\ufeff") else text, cleaned)
+        for span in fallbacks:  # the lines decode read as cp1252 (not UTF-8)
+            line = text.count("\n", 0, span.start) + 1
+            reader.notes.append(ReadNote(code="decode-fallback", line=line, file=file))
         reader.scan()
         return _Builder(reader).build()
     finally:
