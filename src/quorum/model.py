@@ -507,6 +507,7 @@ class Sitting:
     secretary: str | None = None
     header_counts: HeaderCounts | None = None
     reconvened: bool = False
+    urgent: bool = False  # « convoqué en urgence » (CGCT L2121-12 al. 2)
     rules: RuleSet | None = None
     origin: RecordOrigin | None = attrs.field(default=None, eq=False, repr=False)
     # Derived once: the members by name and the replay (never compared or shown).

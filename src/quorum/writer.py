@@ -198,6 +198,8 @@ def render_record(sitting: Sitting) -> str:
     if sitting.reconvened:
         lines.append("Le Conseil, réuni à nouveau faute de quorum, délibère sans condition de "
                      "quorum.")
+    if sitting.urgent:
+        lines.append("Le Conseil a été convoqué en urgence.")
     lines.append("Ordre de passage des rapports : " + ", ".join(sitting.agenda.questions))
     if sitting.opened is not None and sitting.closed is not None:
         lines.append(f"La séance est ouverte à {_time(sitting.opened)} et levée à "

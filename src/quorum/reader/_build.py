@@ -458,7 +458,8 @@ class _Builder:
                 convened=fields.get("convened"), opened=fields.get("opened"),
                 closed=fields.get("closed"), place=fields.get("place"), president=president,
                 secretary=secretary, header_counts=fields.get("header_counts"),
-                reconvened=bool(fields.get("reconvened", False)), origin=origin,
+                reconvened=bool(fields.get("reconvened", False)),
+                urgent=bool(fields.get("urgent", False)), origin=origin,
             )
         except (QuorumError, ValueError, LookupError) as error:
             self._place(error, origin)

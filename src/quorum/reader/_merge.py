@@ -21,7 +21,7 @@ from quorum.reader._names import key
 __all__ = ["merge"]
 
 _SCALARS = ("in_office", "kind", "convened", "opened", "closed", "place", "president",
-            "secretary", "header_counts", "reconvened", "agenda")
+            "secretary", "header_counts", "reconvened", "urgent", "agenda")
 _WHERE = {"in_office": ("in_office", None), "president": ("president", None),
           "secretary": ("secretary", None), "header_counts": ("header_counts", "sitting"),
           "agenda": ("agenda", "agenda")}

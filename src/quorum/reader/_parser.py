@@ -109,6 +109,8 @@ _FURNITURE = re.compile(r"\s*+(?:-\s*+)?(?:page\s++)?\d{1,4}(?:\s*+(?:sur|/)\s*+
 _HEADER_WORDS = re.compile(r"conseil|communaute|metropole|commune|seance|proces-verbal|syndicat"
                            r"|deliberation|page")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_URGENT = re.compile(r"convoque\w*\s+(?:en\s+|d')urgence|(?:seance|reunion|session)\s+"
+                     r"(?:extraordinaire\s+)?d'urgence|procedure\s+d'urgence|en\s+urgence")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -1169,6 +1171,8 @@ class Reader:
                 self.set_field("small", population < 3500, line, match.start(1) + 1)
         if "assemblee" in folded and (match := _KIND.search(folded, at)):
             self.set_field("kind", match.group(1), line, match.start(1) + 1)
+        if "urgence" in folded and block is None and _URGENT.search(folded, at):
+            self.set_field("urgent", True, line, at + 1)
         if "quorum" in folded and _RECONVENED.search(folded, at):
             self.set_field("reconvened", True, line, at + 1)
         if (self.secretary is None and "secretaire" in folded
