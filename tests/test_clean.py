@@ -23,6 +23,11 @@ REFERENCE = Path(__file__).parent / "data" / "records" / "gbm-2026-06-25-rapport
 
 # (input, expected output) for each fixer, run through the whole of clean().
 CASES: dict[str, list[tuple[str, str]]] = {
+    "drop_invisible": [
+        ("M. MENES\u00adTRIER", "M. MENESTRIER"),
+        ("M.\u200b A\ufeff", "M. A"),
+        ("<\u00adb>M. A", "M. A"),
+    ],
     "fix_mojibake": [
         ("Le Conseil s'est rÃ©uni", "Le Conseil s'est réuni"),
         ("M. GÃ©rard ALBARÃˆDE", "M. Gérard ALBARÈDE"),
@@ -73,8 +78,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Présents\u00a0: M.\u202fA", "Présents : M. A"),
         ("M. A\r\nM. B\rM. C", "M. A\nM. B\nM. C"),
         ("Page\fsuite", "Page\nsuite"),
-        ("M.\u2009A\u200b", "M. A"),
-        ("M. MENES\u00adTRIER", "M. MENESTRIER"),
+        ("M.\u2009A", "M. A"),
     ],
     "unfold_hyphen_wrap": [
         ("Mme Marie-\nFrançoise LAVERGNE", "Mme Marie-Françoise LAVERGNE"),

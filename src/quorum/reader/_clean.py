@@ -41,29 +41,32 @@ Terms used here:
 
 The fixers, in their order, and why that order:
 
-1. ``fix_mojibake``: UTF-8 read as cp1252 (« Ã© », « â€™ »), first, as every
-   later fixer reads letters; only on lines that look broken (ftfy's ``is_bad``
-   idea), each broken sequence re-decoded;
+1. ``drop_invisible``: zero-width spaces, stray byte order marks and soft hyphens
+   (but at a line end), first: no later fixer must find one inside a word, a tag
+   or a broken sequence;
 2. ``strip_markup``: HTML tags and entities (« <strong> », « <br> », « &amp; »),
-   before furniture, which must see « Page 1 sur 3 » alone on its line; the
+   so that no tag stands inside a broken sequence or a page number line; the
    Markdown ``**`` markers the reader uses are kept;
-3. ``drop_page_furniture``: page number lines and running headers, with the blank
+3. ``fix_mojibake``: UTF-8 read as cp1252 (« Ã© », « â€™ »), before every fixer
+   that reads letters; only on lines that look broken (ftfy's ``is_bad`` idea),
+   each broken sequence re-decoded; before ``normalise_spaces``, as the no-break
+   space of « Ã\u00a0 » is the second half of « à »;
+4. ``drop_page_furniture``: page number lines and running headers, with the blank
    lines around them when they cut running text; before ``normalise_spaces`` so
    that form feeds still mark the page breaks (it cuts lines at « \\r » too);
-4. ``normalise_spaces``: no-break, narrow and thin spaces into « » (one character
-   for one), « \\r\\n » and « \\r » into « \\n », form feeds into « \\n », zero-width
-   characters and soft hyphens dropped (a soft hyphen at a line end is kept for
-   the next fixer);
-5. ``unfold_hyphen_wrap``: « Marie-⏎Françoise », « présenta-⏎tion »: lines joined,
-   after furniture removed what stood between the two halves;
-6. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
+5. ``normalise_spaces``: no-break, narrow and thin spaces into « » (one character
+   for one), « \\r\\n » and « \\r » into « \\n », form feeds into « \\n »;
+6. ``unfold_hyphen_wrap``: « Marie-⏎Françoise », « présenta-⏎tion », « MENES
+   (soft hyphen)⏎TRIER »: lines joined, after furniture removed what stood
+   between the two halves;
+7. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
    wraps are joined (« délibé-⏎raon »);
-7. ``fix_doubled_civility``: « Mmee » into « Mme », « Messieurss »;
-8. ``split_glued_civility``: « MmeChristine », « àM. Pascal », after the doubled
+8. ``fix_doubled_civility``: « Mmee » into « Mme », « Messieurss »;
+9. ``split_glued_civility``: « MmeChristine », « àM. Pascal », after the doubled
    civilities are repaired (« MmeeChristine »);
-9. ``join_split_hyphen``: « Jean- Claude » into « Jean-Claude », once the name
-   stands alone (« MmeJean- Claude »);
-10. ``drop_stray_letter``: « VIALA, s Mme Nathalie », after the civilities are
+10. ``join_split_hyphen``: « Jean- Claude » into « Jean-Claude », once the name
+    stands alone (« MmeJean- Claude »);
+11. ``drop_stray_letter``: « VIALA, s Mme Nathalie », after the civilities are
     whole again.
 
 Every fixer runs in linear time, with possessive quantifiers where a regex could
@@ -87,7 +90,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from encodings import cp1252
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import Any
 
 import attrs
@@ -254,6 +257,28 @@ def _diff_edit(start: int, old: str, new: str, fixer: str) -> Edit:
 
 
 # ---------------------------------------------------------------------------
+# drop_invisible
+
+_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+_NO_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
+# A soft hyphen at a line end is kept for unfold_hyphen_wrap: it tells a word cut
+# by the typesetter.
+_INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]++|\u00ad(?![ \t]*+[\r\n])")
+
+
+def drop_invisible(text: str) -> list[Edit]:
+    """Zero-width spaces and joiners, stray byte order marks and soft hyphens dropped
+    (a soft hyphen at a line end is kept for :func:`unfold_hyphen_wrap`).
+
+    >>> apply_edits("MENES\u00adTRIER\u200b", drop_invisible("MENES\u00adTRIER\u200b"))
+    'MENESTRIER'
+    """
+    if text.isascii():
+        return []
+    return [Edit(m.start(), m.end(), "", "drop_invisible") for m in _INVISIBLE_RE.finditer(text)]
+
+
+# ---------------------------------------------------------------------------
 # fix_mojibake
 
 _CP1252_BYTE = {char: index for index, char in enumerate(cp1252.decoding_table)
@@ -359,6 +384,7 @@ def _unescape(entity: str) -> str | None:
         value, before = html.unescape(value), value
         if value == before:
             break
+    value = value.translate(_NO_INVISIBLE)  # « &shy; », « &#8203; »
     if value == entity or "<" in value or ">" in value or ("&" in value and value != "&"):
         return None
     return value
@@ -391,7 +417,11 @@ def strip_markup(text: str) -> list[Edit]:
 # ---------------------------------------------------------------------------
 # drop_page_furniture
 
-_SP = r"[ \t\u00a0\u202f]"
+# What normalise_spaces makes a space counts as a space here: the furniture must
+# be the same before and after it (idempotence).
+_BLANK_CHARS = (" \t\v\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+                "\u3000\u1680" + _INVISIBLE)
+_SP = f"[{_BLANK_CHARS}]"
 _PAGE_TEXT = (
     rf"{_SP}*+(?:[-–—]{_SP}*+)?"
     rf"(?:(?i:page){_SP}*+\d{{1,4}}(?:{_SP}*+(?:/|sur|de|of){_SP}*+\d{{1,4}})?"
@@ -418,13 +448,16 @@ class _Lines:
     for the last) and start offset, cut in one pass."""
 
     def __init__(self, text: str) -> None:
-        if "\r" in text or "\f" in text:
+        self.contents: list[str] = text.split("\n")
+        self.breaks: list[str] = ["\n"] * (len(self.contents) - 1) + [""]
+        if "\f" in text or text.count("\r") != text.count("\r\n"):
             pieces = _BREAK_SPLIT.split(text)
-            self.contents: list[str] = pieces[0::2]
-            self.breaks: list[str] = [*pieces[1::2], ""]
-        else:
-            self.contents = text.split("\n")
-            self.breaks = ["\n"] * (len(self.contents) - 1) + [""]
+            self.contents, self.breaks = pieces[0::2], [*pieces[1::2], ""]
+        elif "\r" in text:  # Windows line breaks only
+            self.breaks = [brk if not content.endswith("\r") or not brk else "\r\n"
+                           for content, brk in zip(self.contents, self.breaks, strict=True)]
+            self.contents = [content[:-1] if brk == "\r\n" else content
+                             for content, brk in zip(self.contents, self.breaks, strict=True)]
         if len(self.contents) > 1 and not self.contents[-1]:
             self.contents.pop()  # the text ends with a line break
             self.breaks.pop()
@@ -440,7 +473,7 @@ class _Lines:
         return self.starts[index] + len(self.contents[index]) + len(self.breaks[index])
 
     def blank(self, index: int) -> bool:
-        return not self.contents[index].strip()
+        return not self.contents[index].strip(_BLANK_CHARS)
 
     def previous(self, index: int) -> int:
         """The nearest line before ``index`` that is not blank, or -1."""
@@ -456,9 +489,9 @@ class _Lines:
             index += 1
         return index
 
-    def at_feed(self, index: int) -> bool:
-        """Whether a form feed ends this line or the one before."""
-        return self.breaks[index] == "\f" or (index > 0 and self.breaks[index - 1] == "\f")
+    def feed_between(self, first: int, last: int) -> bool:
+        """Whether a form feed ends one of the lines ``first`` to ``last - 1``."""
+        return "\f" in self.breaks[max(first, 0):last]
 
 
 def _is_page_line(content: str) -> bool:
@@ -472,9 +505,9 @@ def _is_page_line(content: str) -> bool:
 
 def _header_key(content: str) -> str | None:
     """The form (spaces folded) of a line that could be a running header, else None."""
-    key = content.strip()
-    if "  " in key or "\t" in key or "\u00a0" in key:
-        key = " ".join(key.split())
+    key = content.strip(_BLANK_CHARS)
+    if any(char in key for char in _BLANK_CHARS if char != " ") or "  " in key:
+        key = " ".join(key.translate(_NO_INVISIBLE).split())
     if len(key) < _HEADER_MIN or key.endswith((":", ".", ",", ";")) \
             or key.startswith(("-", "•", "*", "–")):
         return None
@@ -505,18 +538,36 @@ def drop_page_furniture(text: str) -> list[Edit]:
                 and (_BODY.search(key) or _DATE.search(key))}
     headers = {index for index, key in keys.items() if key in repeated}
 
-    def next_to(index: int, marks: set[int]) -> bool:
-        return lines.previous(index) in marks or lines.following(index) in marks
-
     lone = {index for index in short if _LONE_NUMBER.fullmatch(lines.contents[index])}
+    # The text lines around a line: blank lines, lone numbers and page lines passed.
+    passed = lone | page
+
+    def text_before(index: int) -> int:
+        index = lines.previous(index)
+        while index in passed:
+            index = lines.previous(index)
+        return index
+
+    def text_after(index: int) -> int:
+        index = lines.following(index)
+        while index in passed:
+            index = lines.following(index)
+        return index
+
+    def at_break(index: int) -> bool:
+        """A page line or a form feed between the line and the text around it."""
+        before, after = text_before(index), text_after(index)
+        return lines.feed_between(before, after) or any(
+            other in page for other in range(before + 1, after))
+
+    def next_to(index: int, marks: set[int]) -> bool:
+        return text_before(index) in marks or text_after(index) in marks
+
     for index in headers:
         key = keys[index]
-        before = lines.previous(index)
-        if before in lone:  # a page number above the header
-            before = lines.previous(before)
+        before = text_before(index)
         mid_list = before >= 0 and lines.contents[before].rstrip().endswith((",", ";"))
-        if lines.at_feed(index) or next_to(index, page) or (
-                mid_list and _DATE.search(key) and _BODY.search(key)):
+        if at_break(index) or (mid_list and _DATE.search(key) and _BODY.search(key)):
             furniture.add(index)
     dropped_headers = furniture & headers
     for index in headers:  # a header of two lines: the second next to the first
@@ -525,8 +576,10 @@ def drop_page_furniture(text: str) -> list[Edit]:
     dropped_headers = furniture & headers
     # a lone number is a page number at a form feed or next to a running header
     # dropped, never next to another number (row numbers come in a column)
-    furniture.update(index for index in lone
-                     if lines.at_feed(index) or next_to(index, dropped_headers))
+    furniture.update(
+        index for index in lone
+        if lines.feed_between(lines.previous(index), lines.following(index))
+        or lines.previous(index) in dropped_headers or lines.following(index) in dropped_headers)
     return _furniture_edits(lines, furniture)
 
 
@@ -573,33 +626,26 @@ def _merge_touching(edits: list[Edit]) -> list[Edit]:
 # ---------------------------------------------------------------------------
 # normalise_spaces
 
-# A soft hyphen at a line end is left for unfold_hyphen_wrap: it tells a word cut
-# by the typesetter.
-_SPACE_CHARS = re.compile(
-    "\u00ad(?![ \t]*+[\r\n])|\r\n?|[\f\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005"
-    "\u2006\u2008\u200a\u3000\u1680]|[\u200b\u2060\ufeff]")
+_SPACE_CHARS = re.compile("[\r\f\u00a0\u202f\u2009\u2007\u2002-\u2006\u2008\u200a\u3000\u1680]")
 
 
 def normalise_spaces(text: str) -> list[Edit]:
     """No-break, narrow and thin spaces into « », line breaks into « \\n », form feeds
-    into « \\n », zero-width characters and soft hyphens (but at a line end) dropped.
+    into « \\n ».
 
     >>> apply_edits("Présents\\u00a0:\\r\\nM. X", normalise_spaces("Présents\\u00a0:\\r\\nM. X"))
     'Présents :\\nM. X'
     """
-    edits: list[Edit] = []
     if text.isascii() and "\r" not in text and "\f" not in text:  # the usual case
-        return edits
-    for match in _SPACE_CHARS.finditer(text):
-        char = match.group()
-        if char[0] in "\r\f":
-            replacement = "\n"
-        elif char in "\u200b\u2060\ufeff\u00ad":
-            replacement = ""
-        else:
-            replacement = " "
-        edits.append(Edit(match.start(), match.end(), replacement, "normalise_spaces"))
-    return edits
+        return []
+    name = "normalise_spaces"
+    # « \r\n »: the « \r » dropped; the others one character for one, or dropped
+    return [Edit(start, start + 1, "", name) if char == "\r" and text.startswith("\n", start + 1)
+            else Edit(start, start + 1, _SPACE_REPLACEMENT.get(char, " "), name)
+            for start, char in ((m.start(), m.group()) for m in _SPACE_CHARS.finditer(text))]
+
+
+_SPACE_REPLACEMENT = {"\r": "\n", "\f": "\n"}
 
 
 # ---------------------------------------------------------------------------
@@ -932,8 +978,9 @@ def drop_stray_letter(text: str) -> list[Edit]:
 Fixer = Callable[[str], Sequence[Edit | Doubt]]
 
 FIXERS: tuple[tuple[str, Fixer], ...] = (
-    ("fix_mojibake", fix_mojibake),
+    ("drop_invisible", drop_invisible),
     ("strip_markup", strip_markup),
+    ("fix_mojibake", fix_mojibake),
     ("drop_page_furniture", drop_page_furniture),
     ("normalise_spaces", normalise_spaces),
     ("unfold_hyphen_wrap", unfold_hyphen_wrap),
@@ -954,8 +1001,9 @@ class CleanConfig:
     'MmeChristine'
     """
 
-    fix_mojibake: bool = True
+    drop_invisible: bool = True
     strip_markup: bool = True
+    fix_mojibake: bool = True
     drop_page_furniture: bool = True
     normalise_spaces: bool = True
     unfold_hyphen_wrap: bool = True
@@ -993,6 +1041,9 @@ def clean(text: str, config: CleanConfig = CleanConfig()) -> CleanText:
 
 def _normalised(edits: list[Edit]) -> list[Edit]:
     """A fixer's edits sorted, those that are no change dropped, touching ones merged."""
+    if all(a.end < b.start for a, b in pairwise(edits)) and all(
+            e.replacement or e.end > e.start for e in edits):
+        return edits  # the usual case: already in order, apart, and all changes
     edits = [e for e in edits if e.replacement or e.end > e.start]
     edits.sort(key=lambda e: (e.start, e.end))
     merged: list[Edit] = []
