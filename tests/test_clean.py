@@ -37,6 +37,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("aujourdâ€™hui", "aujourd’hui"),
         ("Séance du 3 mai : prÃ©sents", "Séance du 3 mai : présents"),  # mixed line
         ("rÃƒÂ©uni", "réuni"),  # encoded twice over
+        ("3,10 â‚¬", "3,10 €"),
+        ("le vÅ“u", "le vœu"),
     ],
     "strip_markup": [
         ("<strong>Présents :</strong> M. A", "Présents : M. A"),

@@ -69,6 +69,14 @@ The fixers, in their order, and why that order:
 11. ``drop_stray_letter``: « VIALA, s Mme Nathalie », after the civilities are
     whole again.
 
+How the reader uses it: it cleans the decoded text, reads the cleaned one, and
+maps every position back (``Source.from_text(cleaned.text, written=decoded.text,
+origin=cleaned.origin)``); each :class:`Doubt` becomes a finding at
+``Span(doubt.start, doubt.end)``, already in the decoded text.  With
+``drop_invisible`` and ``normalise_spaces`` on, the cleaned text holds no byte
+order mark and no « \\r », so the reader's own line normalisation leaves its
+offsets alone.
+
 Every fixer runs in linear time, with possessive quantifiers where a regex could
 otherwise backtrack over a long run of spaces.  Applying :func:`clean` to its own
 output changes nothing.
@@ -295,8 +303,10 @@ _SEQUENCE = (f"(?:\u00c3 |[\u00c2-\u00df]{_CONT_CLASS}|[\u00e0-\u00ef]{_CONT_CLA
              f"|[\u00f0-\u00f4]{_CONT_CLASS}{{3}})")
 _MOJIBAKE_RUN = re.compile(f"(?:{_SEQUENCE})++")
 # The gate: sequences French text never holds (« Ã » before a continuation
-# character, « Â » before a space or guillemet, « â€ »).
-_BAD = re.compile(f"\u00c3{_CONT_CLASS}|\u00c2[\u00a0\u00ab\u00bb\u00b0]|\u00e2\u20ac")
+# character, « Â » before a space, a guillemet or « ° », « â€ » and « â‚¬ » for
+# punctuation and « € », « Å“ » and « Å’ » for « œ » and « Œ »).
+_BAD = re.compile(f"\u00c3{_CONT_CLASS}|\u00c2[\u00a0\u00ab\u00bb\u00b0]|\u00e2\u20ac"
+                  "|\u00e2\u201a\u00ac|\u00c5[\u201c\u2019]")
 
 
 def _redecode(run: str) -> str:
@@ -639,7 +649,7 @@ def normalise_spaces(text: str) -> list[Edit]:
     if text.isascii() and "\r" not in text and "\f" not in text:  # the usual case
         return []
     name = "normalise_spaces"
-    # « \r\n »: the « \r » dropped; the others one character for one, or dropped
+    # « \r\n »: the « \r » dropped; every other character replaced, one for one
     return [Edit(start, start + 1, "", name) if char == "\r" and text.startswith("\n", start + 1)
             else Edit(start, start + 1, _SPACE_REPLACEMENT.get(char, " "), name)
             for start, char in ((m.start(), m.group()) for m in _SPACE_CHARS.finditer(text))]
