@@ -108,6 +108,7 @@ _FURNITURE = re.compile(r"\s*+(?:-\s*+)?(?:page\s++)?\d{1,4}(?:\s*+(?:sur|/)\s*+
                         r"(?:\s*+-)?\s*+")
 _HEADER_WORDS = re.compile(r"conseil|communaute|metropole|commune|seance|proces-verbal|syndicat"
                            r"|deliberation|page")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _URGENT = re.compile(r"convoque\w*\s+(?:en\s+|d')urgence|(?:seance|reunion|session)\s+"
                      r"(?:extraordinaire\s+)?d'urgence|procedure\s+d'urgence|en\s+urgence")
@@ -473,7 +474,7 @@ class Reader:
         office alone (« En exercice : 33 ») are counts only when ``alone`` (inside a list);
         elsewhere the header's free text reads them."""
         folded = self.source.folded[index]
-        if not any(char.isdigit() for char in folded):
+        if not _DIGIT.search(folded):
             return None
         found = list(_COUNT.finditer(folded, at))
         if not found:
@@ -1475,7 +1476,7 @@ def _unknown_cue(plain: str) -> bool:
 
 
 def _counts_only(folded: str) -> bool:
-    return bool(_COUNT.search(folded)) and any(char.isdigit() for char in folded)
+    return bool(_DIGIT.search(folded)) and bool(_COUNT.search(folded))
 
 
 def _starts_section(folded: str) -> bool:
