@@ -50,6 +50,7 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("R&amp;D, Mme C&nbsp;:", "R&D, Mme C :"),
         ("<SPAN style='x'>M. A</SPAN>", "M. A"),
         ("&amp;amp; fin", "& fin"),
+        ("<<b>b>M. A</b>", "M. A"),
     ],
     "drop_page_furniture": [
         ("M. A,\n\nPage 1 sur 3\nCommune de Vaux – Conseil municipal du 3 mai 2022\n\n"
@@ -328,7 +329,8 @@ _PIECES = [
     "<strong>", "</strong>", "<br>", "&amp;", "&nbsp;", "\u00a0", "\r\n", "\r", "\f",
     "délibéraon", "Procuraons", "quie", "Mmee", "Messieurss", "MmeChristine", "àM. ",
     "s ", "Jean- Claude", "MENES-\nTRIER", "Ã©", "â€™", "Â« ", "1", "2/3", ".", ":",
-    "**", "é", "a", "\u00ad", "\u200b", "<", ">", "&", "Ã", "PARR", "aon",
+    "**", "é", "a", "\u00ad", "\u200b", "<", ">", "&", "Ã", "PARR", "aon", "b>", "<b", "p>",
+    "amp;", "Séance", "12", " - 2 - ", "\t", "ti", "tulaires", "Ma", "rie", "-\n", "é-\n",
 ]
 noisy_text = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join) | st.text(
     alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)

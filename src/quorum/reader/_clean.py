@@ -243,6 +243,9 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 _UPPER = "A-ZÀ-ÖØ-ÞŒŸ"
 _LOWER = "a-zß-öø-ÿœ"
 _LETTER = _UPPER + _LOWER
+# The characters normalise_spaces makes a plain space, and the plain ones.
+_SPACE_LIKE = (" \t\v\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
+               "\u3000\u1680")
 _CIVILITIES = ("Mesdemoiselles", "Mesdames", "Messieurs", "Mademoiselle", "Madame",
                "Monsieur", "Mlles", "Mlle", "Mmes", "Mme", "MM.", "M.")
 _CIVILITY = "|".join(re.escape(word) for word in _CIVILITIES)
@@ -377,9 +380,11 @@ def _line_end(text: str, position: int) -> int:
 _BLOCK_TAGS = "p|div|li|tr|h[1-6]|ul|ol|table|blockquote"
 _INLINE_TAGS = ("strong|b|i|em|u|s|span|font|sup|sub|small|big|center|a|td|th|tbody|thead"
                 "|tfoot|mark|abbr|cite|code")
+# A tag's name ends at a space, « / » or « > » (« <b’b> » is no tag).
+_ATTRIBUTES = f"(?:[\r\n\f{_SPACE_LIKE}][^<>]*+)?/?>"
 _TAG = re.compile(
-    rf"<(?P<br>br|hr)\b[^<>\n]*+>|</?(?:{_BLOCK_TAGS})\b[^<>\n]*+>(?P<block>)"
-    rf"|</?(?:{_INLINE_TAGS})\b[^<>\n]*+>"
+    rf"<(?P<br>br|hr){_ATTRIBUTES}|</?(?:{_BLOCK_TAGS}){_ATTRIBUTES}(?P<block>)"
+    rf"|</?(?:{_INLINE_TAGS}){_ATTRIBUTES}"
     r"|&(?:amp;)*(?:[a-zA-Z]{2,8}|#[0-9]{1,6}|#[xX][0-9a-fA-F]{1,6});",
     re.IGNORECASE,
 )
@@ -408,6 +413,18 @@ def strip_markup(text: str) -> list[Edit]:
     >>> apply_edits(text, strip_markup(text))
     'Présents :\\nM. X'
     """
+    edits = _normalised(_markup_edits(text))
+    current = apply_edits(text, edits) if edits else text
+    for _ in range(3):  # « <<b>b> »: a tag made by removing one
+        more = _normalised(_markup_edits(current)) if edits else []
+        if not more:
+            break
+        edits = _compose(edits, more, current)
+        current = apply_edits(current, more)
+    return edits
+
+
+def _markup_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     for match in _TAG.finditer(text):
         token = match.group()
@@ -429,8 +446,7 @@ def strip_markup(text: str) -> list[Edit]:
 
 # What normalise_spaces makes a space counts as a space here: the furniture must
 # be the same before and after it (idempotence).
-_BLANK_CHARS = (" \t\v\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a"
-                "\u3000\u1680" + _INVISIBLE)
+_BLANK_CHARS = _SPACE_LIKE + _INVISIBLE
 _SP = f"[{_BLANK_CHARS}]"
 _PAGE_TEXT = (
     rf"{_SP}*+(?:[-–—]{_SP}*+)?"
