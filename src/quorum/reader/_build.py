@@ -224,13 +224,24 @@ class _Builder:
         member present throughout whom the lists leave out (the mayor often is)."""
         mention = self.reader.president
         self.president: str | None = None
+        listed_by_office = self.reader.office_listed
+        if mention is None and listed_by_office is not None:
+            # « M. le Maire » listed, never named: a member all the same, under that title.
+            listed, line, column = listed_by_office
+            self._add(Person(Mention(None, "le Maire", line, column, 8, "le Maire"), listed))
+            self.president = "le Maire"
+            return
         if mention is None:
             return
         if self.order and not self.members.match(mention.name).found \
                 and not self.members.match(mention.name).candidates:
-            self._add(Person(mention, "present"))
-            self.reader.note("president-not-listed", mention.line, mention.column,
-                             subject=mention.name)
+            self._add(Person(mention, listed_by_office[0] if listed_by_office else "present"))
+            if listed_by_office:  # « Présents : M. le Maire, … »
+                self.reader.note("holder-by-office", listed_by_office[1], listed_by_office[2],
+                                 subject=mention.name, values=("le Maire",))
+            else:
+                self.reader.note("president-not-listed", mention.line, mention.column,
+                                 subject=mention.name)
         self.president = self._role(mention, "president")
 
     def _substitutes(self) -> dict[str, str]:

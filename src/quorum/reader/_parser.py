@@ -112,6 +112,8 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _URGENT = re.compile(r"convoque\w*\s+(?:en\s+|d')urgence|(?:seance|reunion|session)\s+"
                      r"(?:extraordinaire\s+)?d'urgence|procedure\s+d'urgence|en\s+urgence")
+_OFFICE_ITEM = re.compile(r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)"
+                          r"\s*+")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -299,6 +301,7 @@ class Reader:
         self.reconciliations: list[Reconciliation] = []
         self.notes: list[ReadNote] = []
         self.movements: list[Movement] = []
+        self.office_listed: tuple[str, int, int] | None = None  # « M. le Maire » in a list
         self.absent_proxies = False  # reading « Absents ayant donné pouvoir : X à Y »
         self.givers: list[tuple[Mention, Annotation]] = []  # « Mandants : … »
         self.holders: list[tuple[Mention, Annotation]] = []  # « Mandataires : … »
@@ -913,6 +916,10 @@ class Reader:
             # « Mme Odile RAVIER pour SAINT-AUBIN-DES-CHAUMES »: the delegates' commune.
             commune = (group_commune.group(1), index + 1, group_commune.start(1) + 1)
             name_end = group_commune.start()
+        if _OFFICE_ITEM.fullmatch(folded, start, name_end):
+            # « Présents : M. le Maire, MM. … »: the president, named by office.
+            self.office_listed = (listed, index + 1, start + 1)
+            return previous
         if _ROLE.fullmatch(folded, start, name_end) or start >= name_end:
             return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
         if _GROUP_CIVILITY.fullmatch(folded, start, name_end):
