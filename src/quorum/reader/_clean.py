@@ -29,11 +29,13 @@ Terms used here:
 - *running header* (or footer): a line a PDF repeats on every page, such as
   « Commune de X – Conseil municipal du 12 octobre 2022 ».  It is told apart from
   text that merely repeats (« Adopté à l'unanimité. ») by three things together:
-  it occurs at least twice identically (spaces folded), it is at least 15
-  characters long and names a date or the body (« Conseil », « Séance »,
-  « Commune » …), and the occurrence dropped sits at a page break (next to a page
-  number line or a form feed) or in the middle of a list (after a line ending with
-  « , » or « ; »).
+  it occurs at least twice identically (spaces folded); it holds 15 to 200
+  characters, names a date or the body (« Conseil », « Séance », « Commune » …)
+  and neither ends with « . », « : », « , », « ; » nor starts with a bullet; and
+  the occurrence dropped sits at a page break (a page number line or a form feed
+  between it and the text around it) or in the middle of a list (after a line
+  ending with « , » or « ; », when it names both a date and the body).  The
+  first occurrence at the top of the first page is kept: it is no page break.
 - *page number line*: « Page 1 sur 3 », « Page 2/3 », « - 2 - », « 2/22 », always
   furniture; a line holding only a number is furniture only next to one of those,
   to a running header or to a form feed (a lone « 1 », « 2 » may be a row number
@@ -272,6 +274,7 @@ def _diff_edit(start: int, old: str, new: str, fixer: str) -> Edit:
 
 _INVISIBLE = "\u200b\u2060\ufeff\u00ad"
 _NO_INVISIBLE = str.maketrans(dict.fromkeys(_INVISIBLE))
+_ODD_BLANK = re.compile(f"[{_SPACE_LIKE[1:]}{_INVISIBLE}]")  # all but the plain space
 # A soft hyphen at a line end is kept for unfold_hyphen_wrap: it tells a word cut
 # by the typesetter.
 _INVISIBLE_RE = re.compile("[\u200b\u2060\ufeff]++|\u00ad(?![ \t]*+[\r\n])")
@@ -284,7 +287,7 @@ def drop_invisible(text: str) -> list[Edit]:
     >>> apply_edits("MENES\u00adTRIER\u200b", drop_invisible("MENES\u00adTRIER\u200b"))
     'MENESTRIER'
     """
-    if text.isascii():
+    if text.isascii() or not any(char in text for char in _INVISIBLE):
         return []
     return [Edit(m.start(), m.end(), "", "drop_invisible") for m in _INVISIBLE_RE.finditer(text)]
 
@@ -464,6 +467,7 @@ _DATE = re.compile(rf"(?i:\b\d{{1,2}}(?:er)?\s++(?:{_MONTHS})\s++\d{{4}}\b"
 _BODY = re.compile(r"(?i:conseil|s[ée]ance|commune|communaut[ée]|mairie|syndicat|m[ée]tropole"
                    r"|proc[èe]s-verbal|compte[ -]rendu|d[ée]lib[ée]ration|page)")
 _HEADER_MIN = 15
+_HEADER_MAX = 200  # a running header is one short line, never a paragraph
 _PAGE_MAX = 30  # no page number line is longer
 _DIGIT = re.compile(r"\d")
 _BREAK_SPLIT = re.compile(r"(\r\n|[\r\n\f])")
@@ -532,7 +536,7 @@ def _is_page_line(content: str) -> bool:
 def _header_key(content: str) -> str | None:
     """The form (spaces folded) of a line that could be a running header, else None."""
     key = content.strip(_BLANK_CHARS)
-    if any(char in key for char in _BLANK_CHARS if char != " ") or "  " in key:
+    if "  " in key or _ODD_BLANK.search(key):
         key = " ".join(key.translate(_NO_INVISIBLE).split())
     if len(key) < _HEADER_MIN or key.endswith((":", ".", ",", ";")) \
             or key.startswith(("-", "•", "*", "–")):
@@ -555,7 +559,7 @@ def drop_page_furniture(text: str) -> list[Edit]:
     furniture = set(page)
     keys: dict[int, str] = {}
     for index, content in enumerate(lines.contents):
-        if len(content) >= _HEADER_MIN:
+        if _HEADER_MIN <= len(content) <= _HEADER_MAX:
             key = _header_key(content)
             if key is not None:
                 keys[index] = key
