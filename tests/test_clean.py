@@ -69,6 +69,9 @@ CASES: dict[str, list[tuple[str, str]]] = {
          "Commune de Vaux, séance du 3 mai 2022\nMme B\n",
          "Commune de Vaux, séance du 3 mai 2022\nM. A,\nMme B\n"),
         ("M. A.\nPage 1 sur 2\n1\n2\n3\n", "M. A.\n1\n2\n3\n"),  # row numbers stay
+        ("Commune de Vaux – Conseil municipal du 3 mai 2022\nPage 1 sur 2\nPrésents : M. A,\n"
+         "Commune de Vaux – Conseil municipal du 3 mai 2022\nPage 2 sur 2\nMme B\n",
+         "Commune de Vaux – Conseil municipal du 3 mai 2022\nPrésents : M. A,\nMme B\n"),
         ("Commune de Vaux\nConseil municipal du 3 mai 2022\nM. A,\n\fCommune de Vaux\n"
          "Conseil municipal du 3 mai 2022\nMme B\n",
          "Commune de Vaux\nConseil municipal du 3 mai 2022\nM. A,\nMme B\n"),

@@ -34,8 +34,8 @@ Terms used here:
   and neither ends with « . », « : », « , », « ; » nor starts with a bullet; and
   the occurrence dropped sits at a page break (a page number line or a form feed
   between it and the text around it) or in the middle of a list (after a line
-  ending with « , » or « ; », when it names both a date and the body).  The
-  first occurrence at the top of the first page is kept: it is no page break.
+  ending with « , » or « ; », when it names both a date and the body).  An
+  occurrence with no text before it opens the record and is kept.
 - *page number line*: « Page 1 sur 3 », « Page 2/3 », « - 2 - », « 2/22 », always
   furniture; a line holding only a number is furniture only next to one of those,
   to a running header or to a form feed (a lone « 1 », « 2 » may be a row number
@@ -596,6 +596,8 @@ def drop_page_furniture(text: str) -> list[Edit]:
     for index in headers:
         key = keys[index]
         before = text_before(index)
+        if before < 0:
+            continue  # the first line of the record: its title, kept
         mid_list = before >= 0 and lines.contents[before].rstrip().endswith((",", ";"))
         if at_break(index) or (mid_list and _DATE.search(key) and _BODY.search(key)):
             furniture.add(index)
