@@ -229,10 +229,19 @@ def test_hyphen_wrap_between_capitals_is_a_doubt() -> None:
     assert "MENESTRIER" in doubt.detail
 
 
-def test_doubt_points_into_the_input() -> None:
-    text = "<b>Présents</b> : M. A, M. HUOT-\nCUSENIER"
+@pytest.mark.parametrize("brk", ["\n", "\r\n", " \n  "])
+def test_doubt_points_into_the_input(brk: str) -> None:
+    text = f"<b>Présents</b>\u00a0: M. A, M. HUOT-{brk}CUSENIER"
     (doubt,) = clean(text).doubts
-    assert text[doubt.start:doubt.end] == "HUOT-\nCUSENIER"
+    assert text[doubt.start:doubt.end] == f"HUOT-{brk}CUSENIER"
+
+
+def test_origin_of_an_insertion() -> None:
+    text = "MmeChristine X"
+    cleaned = clean(text)  # « Mme Christine X »: a space inserted at 3
+    assert [cleaned.origin(i) for i in range(len(cleaned.text) + 1)][:6] == [0, 1, 2, 3, 3, 4]
+    assert cleaned.origin_span(3, 4) == (3, 3)  # the inserted space comes from nothing
+    assert cleaned.origin_span(0, 13) == (0, 12)
 
 
 def test_ligature_guess_on_a_capitalised_word_is_a_doubt() -> None:
@@ -245,6 +254,8 @@ def test_edits_of_two_fixers_on_the_same_text_merge() -> None:
     cleaned = clean("<b>Mmee</b>Christine")
     assert cleaned.text == "Mme Christine"
     assert apply_edits("<b>Mmee</b>Christine", cleaned.edits) == cleaned.text
+    assert [edit.fixer for edit in cleaned.edits] == [
+        "strip_markup", "strip_markup+fix_doubled_civility+split_glued_civility"]
     assert all(a.end < b.start for a, b in zip(cleaned.edits, cleaned.edits[1:], strict=False))
 
 

@@ -642,17 +642,7 @@ def _furniture_edits(lines: _Lines, furniture: set[int]) -> list[Edit]:
             edits.extend(Edit(lines.starts[k], lines.stop(k), "", "drop_page_furniture")
                          for k in range(first, last + 1) if k in furniture)
         done = last
-    return _merge_touching(edits)
-
-
-def _merge_touching(edits: list[Edit]) -> list[Edit]:
-    merged: list[Edit] = []
-    for edit in edits:
-        if merged and merged[-1].end >= edit.start:
-            last = merged.pop()
-            edit = Edit(last.start, edit.end, last.replacement + edit.replacement, edit.fixer)
-        merged.append(edit)
-    return merged
+    return _normalised(edits)
 
 
 # ---------------------------------------------------------------------------
