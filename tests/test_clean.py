@@ -29,8 +29,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("<\u00adb>M. A", "M. A"),
     ],
     "fix_mojibake": [
-        ("Le Conseil s'est rÃ©uni", "Le Conseil s'est réuni"),
-        ("M. GÃ©rard ALBARÃˆDE", "M. Gérard ALBARÈDE"),
+        ("Le comité s'est rÃ©uni", "Le comité s'est réuni"),
+        ("M. JÃ©rÃ´me SALVAGNAC", "M. Jérôme SALVAGNAC"),
         ("l'unanimitÃ© Ã  19 voix", "l'unanimité à 19 voix"),
         ("rÃ©uni Ã\u00a0 19 h", "réuni à 19 h"),
         ("Â« Animation Â»", "« Animation »"),
@@ -96,44 +96,44 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("la délibé-\nraon", "la délibération"),
     ],
     "join_split_hyphen": [
-        ("M. Jean- Claude BOUSQUET", "M. Jean-Claude BOUSQUET"),
+        ("M. Jean- Claude MOURET", "M. Jean-Claude MOURET"),
         ("Saint- Vit", "Saint-Vit"),
     ],
     "restore_ti_ligature": [
-        ("Date de convocaon", "Date de convocation"),
+        ("Date de la convocaon", "Date de la convocation"),
         ("Délibéraon n° 2", "Délibération n° 2"),
         ("PROCURAONS :", "PROCURATIONS :"),
         ("Procuraons :", "Procurations :"),
-        ("Abstenons : 2", "Abstentions : 2"),
+        ("Abstenons : 4", "Abstentions : 4"),
         ("puis tulaires", "puis titulaires"),
         ("Tulaires :", "Titulaires :"),
         ("M. X quie la séance", "M. X quitte la séance"),
-        ("l'aribuon d'un fonds", "l'attribution d'un fonds"),
-        ("Décision modificave", "Décision modificative"),
-        ("Cotisaon 2023, la cotisaon", "Cotisation 2023, la cotisation"),
-        ("restauraon scolaire", "restauration scolaire"),
+        ("l'aribuon des aides", "l'attribution des aides"),
+        ("Budget : décision modificave n° 3", "Budget : décision modificative n° 3"),
+        ("Cotisaon annuelle, la cotisaon", "Cotisation annuelle, la cotisation"),
+        ("restauraon collective", "restauration collective"),
         ("à parr de la queson n° 4", "à partir de la question n° 4"),
         ("la rémunéraon", "la rémunération"),  # the « -aon » rule
         ("DELIBERAONS", "DELIBERATIONS"),
     ],
     "fix_doubled_civility": [
-        ("Messieurss Pascal DELMAS", "Messieurs Pascal DELMAS"),
-        ("Mmee Brigitte", "Mme Brigitte"),
-        ("MMme Brigitte", "Mme Brigitte"),
+        ("Messieurss Yves FABRE", "Messieurs Yves FABRE"),
+        ("Mmee Odile", "Mme Odile"),
+        ("MMme Odile", "Mme Odile"),
         ("Madamee la Maire", "Madame la Maire"),
         ("MMEE X", "MME X"),
     ],
     "split_glued_civility": [
-        ("MmeChristine FERRIER", "Mme Christine FERRIER"),
-        ("MAZARS àM. Pascal DELMAS", "MAZARS à M. Pascal DELMAS"),
+        ("MmeHélène VIDAL", "Mme Hélène VIDAL"),
+        ("GINESTE àM. Yves FABRE", "GINESTE à M. Yves FABRE"),
         ("MonsieurJean X", "Monsieur Jean X"),
         ("M.Xavier", "M. Xavier"),
         ("M.DUPONT et Mme Y", "M. DUPONT et Mme Y"),
-        ("MmeeChristine", "Mme Christine"),
+        ("MmeeHélène", "Mme Hélène"),
         ("etMme Julie", "et Mme Julie"),
     ],
     "drop_stray_letter": [
-        ("Thierry VIALA, s Mme Nathalie SÉGUIER", "Thierry VIALA, Mme Nathalie SÉGUIER"),
+        ("Luc ROUSSEL, s Mme Agnès BARRAL", "Luc ROUSSEL, Mme Agnès BARRAL"),
         ("M. A ; t M. B", "M. A ; M. B"),
     ],
 }
@@ -216,7 +216,7 @@ def test_config_has_one_switch_per_fixer() -> None:
     names = [name for name, _ in FIXERS]
     assert names == [field.name for field in attrs.fields(CleanConfig)]
     everything_off = CleanConfig(**dict.fromkeys(names, False))
-    assert clean("<b>MmeChristine</b>", everything_off).edits == ()
+    assert clean("<b>MmeHélène</b>", everything_off).edits == ()
 
 
 def test_hyphen_wrap_between_capitals_is_a_doubt() -> None:
@@ -237,11 +237,11 @@ def test_doubt_points_into_the_input(brk: str) -> None:
 
 
 def test_origin_of_an_insertion() -> None:
-    text = "MmeChristine X"
-    cleaned = clean(text)  # « Mme Christine X »: a space inserted at 3
+    text = "MmeHélène X"
+    cleaned = clean(text)  # « Mme Hélène X »: a space inserted at 3
     assert [cleaned.origin(i) for i in range(len(cleaned.text) + 1)][:6] == [0, 1, 2, 3, 3, 4]
     assert cleaned.origin_span(3, 4) == (3, 3)  # the inserted space comes from nothing
-    assert cleaned.origin_span(0, 13) == (0, 12)
+    assert cleaned.origin_span(0, 10) == (0, 9)
 
 
 def test_ligature_guess_on_a_capitalised_word_is_a_doubt() -> None:
@@ -251,9 +251,9 @@ def test_ligature_guess_on_a_capitalised_word_is_a_doubt() -> None:
 
 
 def test_edits_of_two_fixers_on_the_same_text_merge() -> None:
-    cleaned = clean("<b>Mmee</b>Christine")
-    assert cleaned.text == "Mme Christine"
-    assert apply_edits("<b>Mmee</b>Christine", cleaned.edits) == cleaned.text
+    cleaned = clean("<b>Mmee</b>Hélène")
+    assert cleaned.text == "Mme Hélène"
+    assert apply_edits("<b>Mmee</b>Hélène", cleaned.edits) == cleaned.text
     assert [edit.fixer for edit in cleaned.edits] == [
         "strip_markup", "strip_markup+fix_doubled_civility+split_glued_civility"]
     assert all(a.end < b.start for a, b in zip(cleaned.edits, cleaned.edits[1:], strict=False))
@@ -282,8 +282,8 @@ def test_edit_rejects_a_reversed_span() -> None:
 
 # A clean list, then the same list with the noise of a PDF conversion: cleaning
 # the noisy one must give the clean one back, letter for letter.
-_GIVEN = ["Jean", "Marie", "Christine", "Pascal", "Anne", "Rémi", "Émilie"]
-_FAMILY = ["DUPONT", "FERRIER", "DELMAS", "SÉGUIER", "LAVERGNE", "CANET"]
+_GIVEN = ["Jean", "Marie", "Hélène", "Yves", "Anne", "Rémi", "Émilie"]
+_FAMILY = ["DUPONT", "VIDAL", "FABRE", "BARRAL", "LAVERGNE", "MOURET"]
 _CIVILITY = ["M.", "Mme", "Monsieur", "Madame"]
 _WORDS = ["délibération", "Procurations", "convocation", "abstentions", "titulaires",
           "quitte", "attribution", "la question"]
@@ -341,7 +341,7 @@ _PIECES = [
     "M. ", "Mme ", "MM. ", "Mmes ", "Jean", "Claude", "DUPONT", "Marie", "Françoise", ", ",
     " ; ", " ", "-", "\n", "\n\n", "Page 1 sur 3", "Conseil municipal du 3 mai 2022",
     "<strong>", "</strong>", "<br>", "&amp;", "&nbsp;", "\u00a0", "\r\n", "\r", "\f",
-    "délibéraon", "Procuraons", "quie", "Mmee", "Messieurss", "MmeChristine", "àM. ",
+    "délibéraon", "Procuraons", "quie", "Mmee", "Messieurss", "MmeHélène", "àM. ",
     "s ", "Jean- Claude", "MENES-\nTRIER", "Ã©", "â€™", "Â« ", "1", "2/3", ".", ":",
     "**", "é", "a", "\u00ad", "\u200b", "<", ">", "&", "Ã", "PARR", "aon", "b>", "<b", "p>",
     "amp;", "Séance", "12", " - 2 - ", "\t", "ti", "tulaires", "Ma", "rie", "-\n", "é-\n",

@@ -2,7 +2,7 @@
 
 A record converted from PDF or HTML carries noise that has nothing to do with the
 sitting: markup, page numbers and running headers in the middle of a list, the
-« ti » ligature lost (« délibéraon »), words glued (« MmeChristine ») or split
+« ti » ligature lost (« délibéraon »), words glued (« MmeHélène ») or split
 (« Jean- Claude », « Marie-⏎Françoise »), lines of mojibake.  :func:`clean`
 repairs it and says exactly what it changed, so that every position found in the
 cleaned text can be mapped back to the text as written.
@@ -27,7 +27,7 @@ Terms used here:
   only to the typesetter).  The reader turns each into a finding; ``detail`` is
   French, for a person.
 - *running header* (or footer): a line a PDF repeats on every page, such as
-  « Commune de X – Conseil municipal du 12 octobre 2022 ».  It is told apart from
+  « Commune de X – Conseil municipal du 3 mai 2022 ».  It is told apart from
   text that merely repeats (« Adopté à l'unanimité. ») by three things together:
   it occurs at least twice identically (spaces folded); it holds 15 to 200
   characters, names a date or the body (« Conseil », « Séance », « Commune » …)
@@ -64,11 +64,11 @@ The fixers, in their order, and why that order:
 7. ``restore_ti_ligature``: « délibéraon » into « délibération », after the
    wraps are joined (« délibé-⏎raon »);
 8. ``fix_doubled_civility``: « Mmee » into « Mme », « Messieurss »;
-9. ``split_glued_civility``: « MmeChristine », « àM. Pascal », after the doubled
-   civilities are repaired (« MmeeChristine »);
+9. ``split_glued_civility``: « MmeHélène », « àM. Yves », after the doubled
+   civilities are repaired (« MmeeHélène »);
 10. ``join_split_hyphen``: « Jean- Claude » into « Jean-Claude », once the name
     stands alone (« MmeJean- Claude »);
-11. ``drop_stray_letter``: « VIALA, s Mme Nathalie », after the civilities are
+11. ``drop_stray_letter``: « ROUSSEL, s Mme Agnès », after the civilities are
     whole again.
 
 How the reader uses it: it cleans the decoded text, reads the cleaned one, and
@@ -83,12 +83,12 @@ Every fixer runs in linear time, with possessive quantifiers where a regex could
 otherwise backtrack over a long run of spaces.  Applying :func:`clean` to its own
 output changes nothing.
 
->>> cleaned = clean("<strong>Présents :</strong> MmeChristine FERRIER")
+>>> cleaned = clean("<strong>Présents :</strong> MmeHélène VIDAL")
 >>> cleaned.text
-'Présents : Mme Christine FERRIER'
+'Présents : Mme Hélène VIDAL'
 >>> [(e.start, e.end, e.replacement, e.fixer) for e in cleaned.edits]
 [(0, 8, '', 'strip_markup'), (18, 27, '', 'strip_markup'), (31, 31, ' ', 'split_glued_civility')]
->>> cleaned.origin(cleaned.text.index("Christine"))
+>>> cleaned.origin(cleaned.text.index("Hélène"))
 31
 """
 
@@ -958,11 +958,11 @@ _GLUED_BEFORE = re.compile(
 
 def split_glued_civility(text: str) -> list[Edit]:
     """A space put between a civility and the capitalised name glued to it
-    (« MmeChristine »), and between « à », « et », « par », « pour », « de » and a
-    civility glued to them (« àM. Pascal »).
+    (« MmeHélène »), and between « à », « et », « par », « pour », « de » and a
+    civility glued to them (« àM. Yves »).
 
-    >>> apply_edits("àM. Pascal, MmeChristine", split_glued_civility("àM. Pascal, MmeChristine"))
-    'à M. Pascal, Mme Christine'
+    >>> apply_edits("àM. Yves, MmeHélène", split_glued_civility("àM. Yves, MmeHélène"))
+    'à M. Yves, Mme Hélène'
     """
     places = sorted({m.end() for m in _GLUED_AFTER.finditer(text)}
                     | {m.start() for m in _GLUED_BEFORE.finditer(text)})
@@ -977,11 +977,11 @@ _STRAY = re.compile(
 
 
 def drop_stray_letter(text: str) -> list[Edit]:
-    """A lone lower-case letter before a civility after a comma dropped (« VIALA, s Mme
-    Nathalie »); never « a », « à », « y », « i »: words of their own.
+    """A lone lower-case letter before a civility after a comma dropped (« ROUSSEL, s Mme
+    Agnès »); never « a », « à », « y », « i »: words of their own.
 
-    >>> apply_edits("VIALA, s Mme N", drop_stray_letter("VIALA, s Mme N"))
-    'VIALA, Mme N'
+    >>> apply_edits("ROUSSEL, s Mme A", drop_stray_letter("ROUSSEL, s Mme A"))
+    'ROUSSEL, Mme A'
     """
     edits: list[Edit] = []
     for match in _STRAY.finditer(text):
@@ -1019,8 +1019,8 @@ FIXERS: tuple[tuple[str, Fixer], ...] = (
 class CleanConfig:
     """Which fixers run: one switch per fixer of :data:`FIXERS`, all on by default.
 
-    >>> clean("MmeChristine", CleanConfig(split_glued_civility=False)).text
-    'MmeChristine'
+    >>> clean("MmeHélène", CleanConfig(split_glued_civility=False)).text
+    'MmeHélène'
     """
 
     drop_invisible: bool = True
