@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quorum.reader._clean import (
+    _BROKEN,
+    _LEXICON,
     FIXERS,
     CleanConfig,
     CleanText,
@@ -269,6 +271,22 @@ def test_origin_and_origin_span() -> None:
     assert cleaned.origin(len(cleaned.text)) == len(text)
     whole = cleaned.origin_span(0, len(cleaned.text))
     assert whole == (len("<strong>"), len(text))  # a deletion before the span stays out
+
+
+# Words of French prose: no broken form of the vocabulary may be one of them.
+_REAL_WORDS = frozenset([
+    "pare", "pares", "sore", "menons", "seconde", "second", "foncé", "condé", "direct",
+    "mode", "modes", "noce", "noces", "acte", "actes", "elle", "elles", "pile", "polie",
+    "poli", "police", "ration", "ratio", "nation", "station", "lion", "lions", "paon", "faon",
+    "taon", "pion", "pions", "fonce", "cone", "cones", "sure", "sures", "quiet", "parc",
+    "arc", "arcs",
+])
+
+
+def test_no_broken_form_is_a_word() -> None:
+    assert not set(_BROKEN) & _LEXICON
+    assert not set(_BROKEN) & _REAL_WORDS
+    assert all(len(form) >= 4 for form in _BROKEN)
 
 
 def test_edit_rejects_a_reversed_span() -> None:
