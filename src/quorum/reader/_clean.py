@@ -37,9 +37,10 @@ Terms used here:
   ending with « , » or « ; », when it names both a date and the body).  An
   occurrence with no text before it opens the record and is kept.
 - *page number line*: « Page 1 sur 3 », « Page 2/3 », « - 2 - », « 2/22 », always
-  furniture; a line holding only a number is furniture only next to one of those,
-  to a running header or to a form feed (a lone « 1 », « 2 » may be a row number
-  of a list, which the reader needs).
+  furniture; a line holding only a number is furniture only at a form feed or
+  next to a running header that is dropped, never next to a page number line or
+  another number (a lone « 1 », « 2 » may be a row number of a list, which the
+  reader needs).
 
 The fixers, in their order, and why that order:
 
@@ -111,6 +112,7 @@ __all__ = [
     "CleanText",
     "Doubt",
     "Edit",
+    "Fixer",
     "apply_edits",
     "clean",
 ]
