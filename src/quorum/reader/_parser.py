@@ -112,6 +112,12 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _URGENT = re.compile(r"convoque\w*\s+(?:en\s+|d')urgence|(?:seance|reunion|session)\s+"
                      r"(?:extraordinaire\s+)?d'urgence|procedure\s+d'urgence|en\s+urgence")
+# How every item that names nobody begins (a label, « néant », « excusé », row numbers,
+# « M. le Maire »): items that begin otherwise skip those tests.
+_MAYBE_NO_NAME = re.compile(
+    r"\s*+(?:\d|neant|aucun|personne|sans|excuse|(?:(?:m\.?|mme|monsieur|madame)\s+)?"
+    r"(?:le|la)\s|les\s|et\s|maire|premi|adjoint|vice|presid|conseill|delegue|formant|membre)"
+)
 _OFFICE_ITEM = re.compile(r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)"
                           r"\s*+")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
@@ -905,22 +911,24 @@ class Reader:
             return person
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
-        if _NOBODY.fullmatch(folded, start, end):
+        special = _MAYBE_NO_NAME.match(folded, start, name_end) is not None  # one cheap test
+        if special and _NOBODY.fullmatch(folded, start, end):
             return previous  # « Absents : néant »
-        if _ROW_NUMBERS.fullmatch(folded, start, name_end):
-            return previous
-        if previous is not None and _EXCUSED_ITEM.fullmatch(folded, start, end):
-            previous.excused = True  # « M. Paul TISSOT, excusé, pouvoir à … »
+        if special and _ROW_NUMBERS.fullmatch(folded, start, name_end):
             return previous  # row numbers pulled away from their names: « 1 », « 18 19 20 21 »
-        if group_commune := _FOR_COMMUNE.search(raw, start, name_end):
+        if special and previous is not None and _EXCUSED_ITEM.fullmatch(folded, start, end):
+            previous.excused = True  # « M. Paul TISSOT, excusé, pouvoir à … »
+            return previous
+        if raw.find(" pour ", start, name_end) >= 0 and (
+                group_commune := _FOR_COMMUNE.search(raw, start, name_end)):
             # « Mme Odile RAVIER pour SAINT-AUBIN-DES-CHAUMES »: the delegates' commune.
             commune = (group_commune.group(1), index + 1, group_commune.start(1) + 1)
             name_end = group_commune.start()
-        if _OFFICE_ITEM.fullmatch(folded, start, name_end):
+        if special and _OFFICE_ITEM.fullmatch(folded, start, name_end):
             # « Présents : M. le Maire, MM. … »: the president, named by office.
             self.office_listed = (listed, index + 1, start + 1)
             return previous
-        if _ROLE.fullmatch(folded, start, name_end) or start >= name_end:
+        if (special and _ROLE.fullmatch(folded, start, name_end)) or start >= name_end:
             return previous  # « Maire », « Adjoints », « Conseillers Municipaux »: a label
         if _GROUP_CIVILITY.fullmatch(folded, start, name_end):
             self.mixed_group = True  # « Mmes et MM. A, B »: the gender of each is not said

@@ -45,15 +45,17 @@ class Segmented:
 
     text: str
     breaks: tuple[int, ...]
+    # Where each inserted line break stands in :attr:`text` (derived once).
+    _inserted: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_inserted",
+                           tuple(offset + index for index, offset in enumerate(self.breaks)))
 
     def origin(self, offset: int) -> int:
         """The offset in the text given of ``offset`` in :attr:`text` (a break maps to the
         character it was put before)."""
         return offset - bisect.bisect_left(self._inserted, offset)
-
-    @property
-    def _inserted(self) -> list[int]:
-        return [offset + index for index, offset in enumerate(self.breaks)]
 
 
 def segment(text: str) -> Segmented:
