@@ -118,8 +118,8 @@ _MAYBE_NO_NAME = re.compile(
     r"\s*+(?:\d|neant|aucun|personne|sans|excuse|(?:(?:m\.?|mme|monsieur|madame)\s+)?"
     r"(?:le|la)\s|les\s|et\s|maire|premi|adjoint|vice|presid|conseill|delegue|formant|membre)"
 )
-_OFFICE_ITEM = re.compile(r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)"
-                          r"\s*+")
+_OFFICE_ITEM = re.compile(
+    r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)\s*+")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
