@@ -14,7 +14,8 @@ from typing import Any
 
 from quorum._audit_common import Finding, Locator, at_questions, names, plural
 from quorum.engine import ProxyStatus, QuestionState, Replay
-from quorum.model import HeaderCounts, Member, Proxy, Sitting
+from quorum.model import BodyKind, HeaderCounts, Member, Proxy, Sitting
+from quorum.rules import RECONVENED_CLEAR_DAYS, REPORTS_DAYS, URGENCY_CLEAR_DAYS
 
 __all__ = [
     "check_civilities",
@@ -269,31 +270,96 @@ def clear_days(convened: datetime.date, sitting: datetime.date) -> int:
 
 
 def check_convocation(sitting: Sitting, locator: Locator) -> list[Finding]:
-    """The convocation delay (CGCT L2121-11, L2121-12; L5211-1 for an EPCI)."""
+    """The convocation delay (CGCT L2121-11, L2121-12; L5211-1 for an EPCI), the urgency
+    (same articles), and for départements and régions the sending of the reports
+    (L3121-19, L4132-18)."""
     place = locator.place(("convened", None), ("date", None))
+    findings = _reports_delay(sitting, locator)
     if sitting.convened is None:
         return [Finding(severity="info", code="convocation-date-unknown",
                         message="Le relevé ne donne pas la date de convocation : le délai de "
-                                "convocation n'a pas pu être vérifié.", **place)]
-    # A sitting reconvened after a failed quorum is called three days ahead (L2121-17).
-    required = 3 if sitting.reconvened else sitting.kind.clear_days
+                                "convocation n'a pas pu être vérifié.", **place), *findings]
     if sitting.date is None:  # the reader's « date-unknown » note says so
-        return []
-    days = clear_days(sitting.convened, sitting.date)
-    if days >= required:
-        return []
+        return findings
     convened = sitting.convened.strftime("%d/%m/%Y")
     held = sitting.date.strftime("%d/%m/%Y")
-    source = ("CGCT L2121-17" if sitting.reconvened
-              else "CGCT L2121-11" if required == 3 else "CGCT L2121-12")
-    return [Finding(
+    if sitting.convened > sitting.date:
+        return [Finding(
+            severity="error", code="convocation-after-sitting",
+            message=(f"Convocation datée du {convened}, après la séance du {held} : une "
+                     "séance ne peut pas être convoquée après sa tenue (CGCT L2121-10, "
+                     "L2121-12) ; la date de convocation ou celle de la séance est fausse."),
+            **place), *findings]
+    days = clear_days(sitting.convened, sitting.date)
+    # A sitting reconvened after a failed quorum is called three days ahead (L2121-17).
+    if sitting.reconvened:
+        required, source = RECONVENED_CLEAR_DAYS, "CGCT L2121-17"
+    elif sitting.urgent:
+        required, source = URGENCY_CLEAR_DAYS, (
+            "CGCT L2121-11" if sitting.kind.clear_days == 3 else "CGCT L2121-12")
+    else:
+        required = sitting.kind.clear_days
+        source = "CGCT L2121-11" if required == 3 else "CGCT L2121-12"
+    if sitting.urgent and not sitting.reconvened:
+        if days >= required:
+            findings.append(Finding(
+                severity="warning", code="urgency-declared",
+                message=(f"Séance convoquée en urgence le {convened} pour le {held} "
+                         f"({plural(days, 'jour franc', 'jours francs')}, il en faut "
+                         f"{required} au moins en urgence, {sitting.kind.clear_days} "
+                         f"sinon) : le président doit en rendre compte dès l'ouverture de la "
+                         "séance, et le conseil se prononcer sur l'urgence, qu'il peut "
+                         f"écarter en renvoyant tout ou partie de l'ordre du jour ({source}) "
+                         "; le relevé doit en faire foi."),
+                **place))
+            return findings
+        findings.append(Finding(
+            severity="error", code="convocation-too-late",
+            message=(f"Séance convoquée en urgence le {convened} pour le {held} : "
+                     f"{plural(days, 'jour franc', 'jours francs')}, alors que même "
+                     f"l'urgence exige au moins {plural(required, 'jour franc', 'jours francs')} "
+                     f"({source})."),
+            **place))
+        return findings
+    if days >= required:
+        return findings
+    findings.append(Finding(
         severity="error", code="convocation-too-late",
         message=(f"Convocation du {convened} pour une séance du {held} : "
                  f"{plural(days, 'jour franc', 'jours francs')}, il en faut {required} "
                  f"({source}) ; seule l'urgence, "
                  "sur laquelle le conseil se prononce en début de séance, permet un délai "
                  "plus court, d'un jour franc au moins."),
-        **place)]
+        **place))
+    return findings
+
+
+def _reports_delay(sitting: Sitting, locator: Locator) -> list[Finding]:
+    """Départements and régions send a report on each item twelve days ahead (L3121-19,
+    L4132-18), one clear day at least in urgency: checked when the sending date is known."""
+    if sitting.kind not in (BodyKind.DEPARTEMENT, BodyKind.REGION):
+        return []
+    if sitting.reports_sent is None or sitting.date is None:
+        return []
+    article = "CGCT L3121-19" if sitting.kind is BodyKind.DEPARTEMENT else "CGCT L4132-18"
+    sent = sitting.reports_sent.strftime("%d/%m/%Y")
+    held = sitting.date.strftime("%d/%m/%Y")
+    if sitting.urgent:
+        days = clear_days(sitting.reports_sent, sitting.date)
+        if sitting.reports_sent <= sitting.date and days >= URGENCY_CLEAR_DAYS:
+            return []
+        delay = f"{plural(days, 'jour franc', 'jours francs')}, il en faut " \
+                f"{URGENCY_CLEAR_DAYS} au moins en urgence"
+    else:
+        days = (sitting.date - sitting.reports_sent).days
+        if days >= REPORTS_DAYS:
+            return []
+        delay = f"{plural(max(days, 0), 'jour')} avant la réunion, il en faut {REPORTS_DAYS}"
+    return [Finding(
+        severity="error", code="reports-too-late",
+        message=(f"Rapports adressés aux conseillers le {sent} pour la séance du {held} : "
+                 f"{delay} ({article})."),
+        **locator.place(("reports_sent", None), ("date", None)))]
 
 
 # -- members in office -------------------------------------------------------------

@@ -24,6 +24,7 @@ from typing import Any, Literal
 import attrs
 
 from quorum._audit_common import Finding, Locator, at_questions, names, plural
+from quorum._audit_legal import is_accounts
 from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import Deliberation, PublishedTally, Sitting
 
@@ -76,7 +77,7 @@ _TIE_TEXT: dict[Outcome, str] = {
 
 
 def tally_outcome(pour: int, contre: int, *, secret_ballot: bool = False,
-                  president_vote: Vote | None = None) -> Outcome:
+                  president_vote: Vote | None = None, accounts: bool = False) -> Outcome:
     """The outcome of a vote under CGCT L2121-20.
 
     Adopted by the absolute majority of the votes cast (pour > contre;
@@ -92,7 +93,19 @@ def tally_outcome(pour: int, contre: int, *, secret_ballot: bool = False,
     'adopted-casting-vote'
     >>> tally_outcome(20, 20, secret_ballot=True, president_vote="pour")
     'rejected-tie-secret-ballot'
+
+    With ``accounts`` (a compte administratif or compte financier unique,
+    CGCT L1612-12) the accounts are adopted unless a majority of the votes
+    cast is against them: a tie, or no vote cast at all, adopts, in an open
+    or a secret ballot alike.
+
+    >>> tally_outcome(10, 10, accounts=True), tally_outcome(0, 0, accounts=True)
+    ('adopted', 'adopted')
+    >>> tally_outcome(10, 11, accounts=True)
+    'rejected'
     """
+    if accounts:
+        return "rejected" if contre > pour else "adopted"
     if pour > contre:
         return "adopted"
     if pour < contre or pour == 0:
@@ -122,7 +135,13 @@ class TallyCheck:
     in French, ``gap_explanation`` (empty when consistent) the members and
     proxies that may account for a gap, ``members`` their names.
     ``unanimous_consistent`` is ``None`` when the record does not claim
-    unanimity.
+    unanimity.  ``could_change_outcome`` is ``None`` when the tally is
+    consistent; otherwise whether the missing or extra votes, wherever they
+    went, could turn the outcome (materiality).  ``accounts`` says the
+    question is a compte administratif or compte financier unique
+    (CGCT L1612-12), ``withdrawn`` how many votes the president's withdrawal
+    took out of the expected total there (L2121-14; 0 when the tally counts
+    the president).
     """
 
     question: str
@@ -142,6 +161,9 @@ class TallyCheck:
     explanation: str = ""
     gap_explanation: str = ""
     members: tuple[str, ...] = ()
+    could_change_outcome: bool | None = None
+    accounts: bool = False
+    withdrawn: int = 0
 
     @property
     def voters(self) -> int:
@@ -185,6 +207,7 @@ class TallyCheck:
             "expected_total": self.expected_total,
             "consistent": self.consistent,
             "outcome": self.outcome,
+            "could_change_outcome": self.could_change_outcome,
             "published_total": self.published_total,
             "gap": self.gap,
             "present": self.present,
@@ -199,6 +222,8 @@ class TallyCheck:
             "explanation": self.explanation,
             "gap_explanation": self.gap_explanation,
             "members": list(self.members),
+            "accounts": self.accounts,
+            "withdrawn": self.withdrawn,
         }
 
     def __str__(self) -> str:
@@ -261,6 +286,18 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
     expected = castable + len(voting)
     parts = _published_parts(tally, deliberation, voting)
     published_total = sum(count for count, _, _ in parts)
+    accounts = is_accounts(deliberation)
+    # The president withdraws for the vote of the accounts (L2121-14): a tally short of
+    # the president's vote and the proxies they hold is the lawful one.
+    withdrawn = _withdrawn(sitting, state, deliberation) if accounts else 0
+    president_counted = bool(withdrawn) and (
+        published_total == expected or sitting.president in (
+            *deliberation.voted_pour, *deliberation.voted_contre, *deliberation.voted_abstention))
+    if withdrawn and published_total == expected - withdrawn:
+        castable -= withdrawn
+        expected -= withdrawn
+    else:
+        withdrawn = 0
     problems: list[str] = []
     if published_total != expected:
         problems.append(f"le total publié ({published_total}) diffère du total attendu "
@@ -276,11 +313,17 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
                         f"({names(deliberation.not_voting)})")
     consistent = not problems
     outcome = tally_outcome(tally.pour, tally.contre, secret_ballot=deliberation.secret_ballot,
-                            president_vote=president_vote)
+                            president_vote=president_vote, accounts=accounts)
     unanimous_consistent = (tally.contre == 0 and tally.pour > 0
                             if deliberation.unanimous else None)
+    could_change: bool | None = None
+    if not consistent:
+        vote_gap = _vote_gap(tally, deliberation, voting, expected)
+        could_change = could_change_outcome(
+            tally.pour, tally.contre, vote_gap, secret_ballot=deliberation.secret_ballot,
+            president_vote=president_vote, accounts=accounts)
 
-    explanation = _arithmetic(state, voting, expected, parts, published_total)
+    explanation = _arithmetic(state, voting, expected, parts, published_total, withdrawn)
     hints, concerned = ("", ()) if consistent else _gap_hints(
         sitting, replayed, state, deliberation, tally, voting, published_total - expected)
     check = TallyCheck(
@@ -290,7 +333,8 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
         published_total=published_total, consistent=consistent, outcome=outcome,
         secret_ballot=deliberation.secret_ballot, unanimous=deliberation.unanimous,
         unanimous_consistent=unanimous_consistent, explanation=explanation,
-        gap_explanation=hints, members=concerned,
+        gap_explanation=hints, members=concerned, could_change_outcome=could_change,
+        accounts=accounts, withdrawn=withdrawn,
     )
     findings: list[Finding] = []
     place = locator.place(("tally", deliberation.question), ("deliberation", deliberation.question))
@@ -301,6 +345,8 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
                    + f" ; attendu : {expected} ({_expected_sum(state, voting, expected)}).")
         if hints:
             message += " " + hints
+        message += (" L'écart pourrait changer le résultat du vote." if could_change
+                    else " L'écart ne peut pas changer le résultat du vote.")
         findings.append(Finding(severity="error", code="tally-inconsistent", message=message,
                                 question=q, questions=(q,), members=concerned, **place))
     if unanimous_consistent is False:
@@ -309,26 +355,105 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
             message=(f"Question {q} : « à l'unanimité » est contredit par les chiffres publiés "
                      f"({_label(tally.pour, 'pour')}, {_label(tally.contre, 'contre')})."),
             **place))
+    if president_counted and sitting.president is not None:
+        member = sitting.member(sitting.president)
+        e = "e" if member.feminine else ""
+        findings.append(Finding(
+            severity="warning", code="president-votes-own-accounts", question=q, questions=(q,),
+            members=(sitting.president,),
+            message=(f"Question {q} : {member.display}, qui préside l'assemblée, est "
+                     f"compté{e} parmi les votants du compte administratif (le décompte publié "
+                     f"fait {published_total} voix en l'y comptant) : le maire ou le président "
+                     "peut assister à la discussion mais doit se retirer au moment du vote, "
+                     "ni voter ni donner ou exercer de procuration, et le conseil élit son "
+                     "président pour ce point (CGCT L2121-14) ; le relevé devrait "
+                     f"{'la' if e else 'le'} dire sorti{e} ou ne prenant pas part au vote."),
+            **place))
     if tally.pour == tally.contre and tally.pour > 0:
+        why = ("pour le compte administratif, seule une majorité de voix contre le rejette : "
+               "délibération adoptée (CGCT L1612-12)" if accounts
+               else f"{_TIE_TEXT[outcome]} (CGCT L2121-20)")
         findings.append(Finding(
             severity="info", code="tally-tie", question=q, questions=(q,),
-            members=(sitting.president,) if sitting.president else (),
-            message=f"Question {q} : partage des voix ({tally.pour} – {tally.contre}) ; "
-                    f"{_TIE_TEXT[outcome]} (CGCT L2121-20).",
+            members=(sitting.president,) if sitting.president and not accounts else (),
+            message=f"Question {q} : partage des voix ({tally.pour} – {tally.contre}) ; {why}.",
             **place))
     return check, findings
+
+
+def _withdrawn(sitting: Sitting, state: QuestionState, deliberation: Deliberation) -> int:
+    """The votes the president takes away by withdrawing for the accounts: their own and
+    the proxies they hold there (0 when the record names no president present, or lists
+    them as interested or not voting)."""
+    president = sitting.president
+    if president is None or president in deliberation.interested \
+            or president in deliberation.not_voting:
+        return 0
+    engine = state._engine()
+    if not engine.is_present(president, state.position):
+        return 0
+    return 1 + sum(1 for proxy in state.exercised if proxy.holder == president)
+
+
+def _vote_gap(tally: PublishedTally, deliberation: Deliberation, voting: tuple[str, ...],
+              expected: int) -> int:
+    """Published votes (pour, contre, abstentions, blanks) less the votes expected.
+
+    The members listed apart (interested, not taking part) are taken at the
+    count the record prints, else at the count of names: a gap in those
+    lists alone moves no vote.
+    """
+    votes = tally.pour + tally.contre + tally.abstention + (tally.blank or 0)
+    apart_expected = len(voting) + (tally.not_voting if tally.not_voting is not None
+                                    else len(deliberation.not_voting))
+    return votes - (expected - apart_expected)
+
+
+def could_change_outcome(pour: int, contre: int, gap: int, *, secret_ballot: bool = False,
+                         president_vote: Vote | None = None, accounts: bool = False) -> bool:
+    """Whether ``gap`` votes too many (> 0) or missing (< 0) could turn the outcome.
+
+    Missing votes may all have gone to pour or all to contre; votes too many
+    may all have been counted in pour or all in contre.  The outcome is
+    monotone in each count, so the two extremes decide.
+
+    >>> could_change_outcome(10, 5, -4), could_change_outcome(10, 5, -5)
+    (False, True)
+    >>> could_change_outcome(10, 5, 4), could_change_outcome(10, 5, 5)
+    (False, True)
+    >>> could_change_outcome(117, 0, 0)
+    False
+    """
+    def adopted(p: int, c: int) -> bool | None:
+        outcome = tally_outcome(p, c, secret_ballot=secret_ballot,
+                                president_vote=president_vote, accounts=accounts)
+        return None if outcome == "tie-casting-vote-unknown" else outcome in (
+            "adopted", "adopted-casting-vote")
+
+    now = adopted(pour, contre)
+    if gap < 0:
+        extremes = [(pour - gap, contre), (pour, contre - gap)]
+    elif gap > 0:
+        extremes = [(max(0, pour - gap), contre), (pour, max(0, contre - gap))]
+    else:
+        return False
+    return any(adopted(p, c) != now for p, c in extremes)
 
 
 def _published_sum(parts: list[tuple[int, str, bool]], total: int) -> str:
     return " + ".join(_label(count, label) for count, label, _ in parts) + f" = {total}"
 
 
-def _expected_sum(state: QuestionState, voting: tuple[str, ...], expected: int) -> str:
+def _expected_sum(state: QuestionState, voting: tuple[str, ...], expected: int,
+                  withdrawn: int = 0) -> str:
     text = (f"{plural(state.present, 'présent')} + "
             f"{plural(state.represented, 'représenté')}")
     if state.interested_present:
         text += f" − {plural(state.interested_present, 'intéressé présent', 'intéressés présents')}"
-    text += f" = {plural(state.castable, 'voix possible', 'voix possibles')}"
+    if withdrawn:
+        text += (f" − {withdrawn} (le président se retire au vote du compte administratif, "
+                 "CGCT L2121-14)")
+    text += f" = {plural(state.castable - withdrawn, 'voix possible', 'voix possibles')}"
     if voting:
         text += f", + {plural(len(voting), 'intéressé listé à part', 'intéressés listés à part')}"
         text += f" = {expected}"
@@ -336,8 +461,9 @@ def _expected_sum(state: QuestionState, voting: tuple[str, ...], expected: int) 
 
 
 def _arithmetic(state: QuestionState, voting: tuple[str, ...], expected: int,
-                parts: list[tuple[int, str, bool]], published_total: int) -> str:
-    return (f"attendu {_expected_sum(state, voting, expected)} ; "
+                parts: list[tuple[int, str, bool]], published_total: int,
+                withdrawn: int = 0) -> str:
+    return (f"attendu {_expected_sum(state, voting, expected, withdrawn)} ; "
             f"publié {_published_sum(parts, published_total)}")
 
 

@@ -61,6 +61,7 @@ from quorum._audit_checks import (
     seats,
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
+from quorum._audit_legal import check_named_votes
 from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
     OUTCOMES,
@@ -112,6 +113,9 @@ CODES: tuple[str, ...] = (
     "president-absent", "secretary-absent", "secretary-not-named",
     "convocation-too-late", "convocation-date-unknown", "members-count-mismatch",
     "header-count-mismatch", "name-reconciled", "commune-reconciled", "extracts-disagree",
+    "named-voter-absent", "named-voter-interested", "named-voter-twice",
+    "urgency-declared", "convocation-after-sitting", "reports-too-late",
+    "president-votes-own-accounts",
     "civility-doubtful", *NOTE_CODES,
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
@@ -311,6 +315,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
         check, found = check_tally(sitting, replayed, deliberation, locator, votes.get(key))
         tallies.append(check)
         findings += found
+    findings += check_named_votes(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)
     findings += check_proxies(sitting, replayed, locator)
     findings += check_officers(sitting, replayed, locator)

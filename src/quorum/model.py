@@ -508,6 +508,8 @@ class Sitting:
     header_counts: HeaderCounts | None = None
     reconvened: bool = False
     urgent: bool = False  # « convoqué en urgence » (CGCT L2121-12 al. 2)
+    # Départements and régions: the day the reports were sent (L3121-19, L4132-18).
+    reports_sent: datetime.date | None = None
     rules: RuleSet | None = None
     origin: RecordOrigin | None = attrs.field(default=None, eq=False, repr=False)
     # Derived once: the members by name and the replay (never compared or shown).

@@ -31,15 +31,37 @@ from itertools import pairwise
 import attrs
 
 __all__ = [
+    "ACCOUNTS_TITLES",
     "CGCT",
     "DEFAULT_CALENDAR",
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
+    "RECONVENED_CLEAR_DAYS",
+    "REPORTS_DAYS",
+    "URGENCY_CLEAR_DAYS",
     "RuleCalendar",
     "RulePeriod",
     "RuleSet",
     "rules_for",
 ]
+
+# -- delays and words of the law, as data (docs/rules.md gives the sources) ----------
+
+URGENCY_CLEAR_DAYS = 1
+"""Clear days an urgent convocation still needs (CGCT L2121-11, L2121-12 al. 3; L5211-1)."""
+
+REPORTS_DAYS = 12
+"""Days between sending the reports and the sitting, départements and régions (L3121-19,
+L4132-18); one clear day in urgency (same articles, third paragraph)."""
+
+RECONVENED_CLEAR_DAYS = 3
+"""Days between a failed sitting and the one reconvened for the same items (L2121-17)."""
+
+ACCOUNTS_TITLES: tuple[str, ...] = ("compte administratif", "comptes administratifs",
+                                    "compte financier unique", "comptes financiers uniques")
+"""Words of a deliberation's title (case and accents folded) that make it the vote of the
+accounts: compte administratif (L1612-12, L2121-14) or the compte financier unique that
+replaces it (loi 2018-1317 art. 242 as amended; loi 2023-1322 art. 205)."""
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:

@@ -1,0 +1,114 @@
+"""Legal checks of issue 9: named votes, urgency, the compte administratif.
+
+Terms (see :mod:`quorum.audit`):
+
+- *named vote*: a member printed under a heading of a tally, « Contre : 1
+  (M. X) » (:attr:`Deliberation.voted_pour`, ``voted_contre``,
+  ``voted_abstention``).  A member named must be a *voter* at that question:
+  present, or absent and represented by a proxy exercised there, and not
+  interested in it (CGCT L2121-20, L2131-11).
+- *accounts*: the compte administratif, or the compte financier unique that
+  replaces it, recognised from the deliberation's title.  Under L1612-12 it
+  is adopted unless a majority of the votes cast is against it; under
+  L2121-14 the mayor (or president) may attend the debate but withdraws
+  when the vote comes.
+
+Private: the codes are documented in docs/findings.md.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from quorum._audit_common import Finding, Locator, names
+from quorum.engine import ProxyStatus, Replay
+from quorum.model import Deliberation, Sitting
+from quorum.rules import ACCOUNTS_TITLES
+
+__all__ = ["check_named_votes", "is_accounts"]
+
+_HEADINGS = (("voted_pour", "Pour"), ("voted_contre", "Contre"),
+             ("voted_abstention", "Abstention"))
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents removed, apostrophes and spaces made plain."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace("’", "'").replace("-", " ").split())
+
+
+def is_accounts(deliberation: Deliberation) -> bool:
+    """Whether ``deliberation`` adopts a compte administratif or compte financier unique.
+
+    >>> is_accounts(Deliberation(question="1", title="Vote du COMPTE ADMINISTRATIF 2025"))
+    True
+    >>> is_accounts(Deliberation(question="1", title="Compte financier unique — exercice 2025"))
+    True
+    >>> is_accounts(Deliberation(question="1", title="Budget primitif 2026"))
+    False
+    """
+    if not deliberation.title:
+        return False
+    title = _fold(deliberation.title)
+    return any(words in title for words in ACCOUNTS_TITLES)
+
+
+def _voter_status(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
+                  name: str) -> str | None:
+    """``None`` when ``name`` is a voter at the deliberation's question, else why not."""
+    state = replayed.at(deliberation.question)
+    engine = state._engine()
+    if name in deliberation.interested:
+        return "interested"
+    if engine.is_present(name, state.position):
+        return None
+    for index in engine.by_giver.get(name, ()):
+        if engine.proxy_status(index, state.position) is ProxyStatus.EXERCISED:
+            return None
+    return "absent"
+
+
+def check_named_votes(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Every member named under Pour / Contre / Abstention must be a voter, named once."""
+    findings: list[Finding] = []
+    for deliberation in sitting.deliberations:
+        q = deliberation.question
+        place = locator.place(("tally", q), ("deliberation", q))
+        headings: dict[str, list[str]] = {}
+        for field, label in _HEADINGS:
+            for name in getattr(deliberation, field):
+                headings.setdefault(name, []).append(label)
+        for name, labels in headings.items():
+            member = sitting.member(name)
+            who, e = member.display, "e" if member.feminine else ""
+            if len(labels) > 1:
+                shown = names([f"« {label} »" for label in labels])
+                findings.append(Finding(
+                    severity="error", code="named-voter-twice", question=q, questions=(q,),
+                    members=(name,),
+                    message=(f"Question {q} : {who} est nommé{e} sous {shown} : un membre "
+                             "n'exprime qu'une voix (la sienne, et au plus celle de son "
+                             "mandant) et ne figure que sous une rubrique du vote."),
+                    **place))
+            status = _voter_status(sitting, replayed, deliberation, name)
+            where = names([f"« {label} »" for label in dict.fromkeys(labels)])
+            if status == "interested":
+                findings.append(Finding(
+                    severity="error", code="named-voter-interested", question=q,
+                    questions=(q,), members=(name,),
+                    message=(f"Question {q} : {who}, intéressé{e} à l'affaire, est nommé{e} sous "
+                             f"{where} : un conseiller intéressé ne prend part ni au débat ni "
+                             "au vote, en personne ou comme mandataire (CGCT L2131-11) ; la "
+                             "délibération est exposée à l'annulation."),
+                    **place))
+            elif status == "absent":
+                findings.append(Finding(
+                    severity="error", code="named-voter-absent", question=q, questions=(q,),
+                    members=(name,),
+                    message=(f"Question {q} : {who} est nommé{e} sous {where}, mais n'est ni "
+                             f"présent{e} ni représenté{e} par une procuration exercée à cette "
+                             "question (CGCT L2121-20) : ce vote ne peut pas avoir été "
+                             "exprimé."),
+                    **place))
+    return findings

@@ -1,0 +1,231 @@
+"""Issue 9, legal fidelity: named votes, urgency, the compte administratif, materiality.
+
+Each rule: a sitting that triggers its finding and a near-identical one that does not,
+built on the five-member council of tests/test_audit.py (E absent, proxy to A).
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+import quorum
+from quorum import BodyKind, Proxy, PublishedTally, Window
+from quorum.audit import tally_outcome
+from tests.test_audit import A, B, C, D, E, build, codes
+
+
+def named(**votes: tuple[str, ...]) -> dict[str, Any]:
+    return {f"voted_{heading}": names for heading, names in votes.items()}
+
+
+# -- named votes -------------------------------------------------------------------------
+
+FOUR_ONE = PublishedTally(pour=4, contre=1, abstention=0)
+
+
+def test_a_named_voter_present_or_represented_is_clean() -> None:
+    assert codes(build(tally=FOUR_ONE, deliberation=named(contre=(B,)))) == []
+    # E is absent but represented by A: E may be named.
+    assert codes(build(tally=FOUR_ONE, deliberation=named(contre=(E,)))) == []
+
+
+def test_a_named_voter_absent_and_unrepresented() -> None:
+    sitting = build(proxies=(), tally=PublishedTally(pour=3, contre=1),
+                    deliberation=named(contre=(E,)))
+    report = quorum.audit(sitting)
+    assert [f.code for f in report.errors] == ["named-voter-absent"]
+    finding = report.errors[0]
+    assert finding.question == "2" and finding.members == (E,)
+    assert "ni présent ni représenté" in finding.message
+
+
+def test_a_named_voter_whose_proxy_is_not_exercised() -> None:
+    # D holds E's proxy but leaves after question 1: E is not represented at question 2.
+    sitting = build(proxies=(Proxy(giver=E, holder=D),), windows={D: (Window.until_question(1),)},
+                    tally=PublishedTally(pour=2, contre=1), deliberation=named(contre=(E,)))
+    assert "named-voter-absent" in codes(sitting)
+
+
+def test_a_named_voter_interested() -> None:
+    tally = PublishedTally(pour=3, contre=1, interested=1)
+    clean = build(tally=tally, deliberation={"interested": (C,), **named(contre=(B,))})
+    assert codes(clean) == []
+    dirty = build(tally=tally, deliberation={"interested": (C,), **named(contre=(C,))})
+    report = quorum.audit(dirty)
+    assert [f.code for f in report.errors] == ["named-voter-interested"]
+    assert "CGCT L2131-11" in report.errors[0].message
+    assert "intéressée" in report.errors[0].message  # Céline CAIRE: Mme
+
+
+def test_a_name_under_two_headings() -> None:
+    dirty = build(tally=PublishedTally(pour=4, contre=0, abstention=1),
+                  deliberation=named(pour=(B,), abstention=(B,)))
+    report = quorum.audit(dirty)
+    assert [f.code for f in report.errors] == ["named-voter-twice"]
+    assert "« Pour » et « Abstention »" in report.errors[0].message
+    clean = build(tally=PublishedTally(pour=4, contre=0, abstention=1),
+                  deliberation=named(pour=(B,), abstention=(C,)))
+    assert codes(clean) == []
+
+
+# -- urgency and convocation -------------------------------------------------------------
+
+
+def test_urgency_with_one_clear_day_is_a_warning() -> None:
+    sitting = build(urgent=True, convened=datetime.date(2026, 1, 13))  # 14 January: one day
+    report = quorum.audit(sitting)
+    assert report.codes == ("urgency-declared",) and report.ok
+    assert "se prononcer sur l'urgence" in report.findings[0].message
+    # The same delay without urgency is too short.
+    assert codes(build(convened=datetime.date(2026, 1, 13))) == ["convocation-too-late"]
+
+
+def test_urgency_with_no_clear_day_is_an_error() -> None:
+    report = quorum.audit(build(urgent=True, convened=datetime.date(2026, 1, 14)))
+    assert [f.code for f in report.errors] == ["convocation-too-late"]
+    assert "même l'urgence" in report.errors[0].message
+    assert "0 jour franc" in report.errors[0].message
+
+
+def test_urgency_with_the_full_delay_still_needs_the_council_to_rule() -> None:
+    assert codes(build(urgent=True)) == ["urgency-declared"]
+    assert codes(build()) == []
+
+
+def test_a_convocation_after_the_sitting() -> None:
+    report = quorum.audit(build(convened=datetime.date(2026, 1, 16)))
+    assert [f.code for f in report.errors] == ["convocation-after-sitting"]
+    assert "jour franc" not in report.errors[0].message
+    assert codes(build(convened=datetime.date(2026, 1, 15))) == ["convocation-too-late"]
+
+
+@pytest.mark.parametrize("kind", [BodyKind.DEPARTEMENT, BodyKind.REGION])
+def test_reports_of_a_departement_or_region_twelve_days_ahead(kind: BodyKind) -> None:
+    article = "L3121-19" if kind is BodyKind.DEPARTEMENT else "L4132-18"
+    on_time = build(kind=kind, reports_sent=datetime.date(2026, 1, 3))  # 12 days
+    assert codes(on_time) == []
+    late = quorum.audit(build(kind=kind, reports_sent=datetime.date(2026, 1, 4)))
+    assert [f.code for f in late.errors] == ["reports-too-late"]
+    assert article in late.errors[0].message
+    assert codes(build(kind=kind)) == []  # no sending date: not checked
+    urgent = build(kind=kind, urgent=True, convened=datetime.date(2026, 1, 13),
+                   reports_sent=datetime.date(2026, 1, 13))
+    assert codes(urgent) == ["urgency-declared"]
+    urgent_late = build(kind=kind, urgent=True, convened=datetime.date(2026, 1, 13),
+                        reports_sent=datetime.date(2026, 1, 14))
+    assert "reports-too-late" in codes(urgent_late)
+
+
+def test_reports_are_a_departement_and_region_rule_only() -> None:
+    assert codes(build(reports_sent=datetime.date(2026, 1, 10))) == []
+
+
+# -- compte administratif ----------------------------------------------------------------
+
+ACCOUNTS = "Approbation du Compte Administratif 2025"
+
+
+def test_accounts_are_recognised_from_the_title() -> None:
+    from quorum._audit_legal import is_accounts
+
+    assert is_accounts(quorum.Deliberation(question="1", title="COMPTE FINANCIER UNIQUE 2025"))
+    assert is_accounts(quorum.Deliberation(question="1", title="Comptes administratifs 2025"))
+    assert is_accounts(quorum.Deliberation(question="1", title="compte adminîstratif"))
+    assert not is_accounts(quorum.Deliberation(question="1", title="Compte de gestion 2025"))
+    assert not is_accounts(quorum.Deliberation(question="1"))
+
+
+def test_accounts_outcome_a_tie_or_no_vote_adopts() -> None:
+    assert tally_outcome(2, 2, accounts=True) == "adopted"
+    assert tally_outcome(0, 0, accounts=True) == "adopted"
+    assert tally_outcome(2, 3, accounts=True) == "rejected"
+    assert tally_outcome(2, 2, secret_ballot=True, accounts=True) == "adopted"
+    assert tally_outcome(2, 2) == "tie-casting-vote-unknown"
+
+
+def test_accounts_tie_adopts_when_the_president_withdraws() -> None:
+    # A presides and holds E's proxy: withdrawing takes 2 votes out; B, C, D vote.
+    tally = PublishedTally(pour=1, contre=1, abstention=1)
+    report = quorum.audit(build(tally=tally, deliberation={"title": ACCOUNTS}))
+    check = report.tally("2")
+    assert check.consistent and check.accounts and check.withdrawn == 2
+    assert check.expected_total == 3 and check.outcome == "adopted"
+    assert "se retire" in check.explanation
+    assert report.codes == ("tally-tie",) and "L1612-12" in report.findings[0].message
+    # The same figures on an ordinary question are two votes short.
+    plain = quorum.audit(build(tally=tally))
+    assert plain.codes == ("tally-inconsistent", "tally-tie")
+    assert plain.tally("2").outcome == "tie-casting-vote-unknown"
+
+
+def test_accounts_no_vote_cast_adopts() -> None:
+    tally = PublishedTally(pour=0, contre=0, abstention=3)
+    check = quorum.audit(build(tally=tally, deliberation={"title": ACCOUNTS})).tally("2")
+    assert check.consistent and check.outcome == "adopted"
+
+
+def test_president_votes_own_accounts() -> None:
+    report = quorum.audit(build(deliberation={"title": ACCOUNTS}))  # 5 votes: A counted
+    assert report.codes == ("president-votes-own-accounts",) and report.ok
+    finding = report.findings[0]
+    assert finding.members == (A,) and "CGCT L2121-14" in finding.message
+    # Listed as not taking part in the vote: clean (A's proxy goes with her: 3 votes).
+    listed = build(tally=PublishedTally(pour=3, not_voting=1),
+                   deliberation={"title": ACCOUNTS, "not_voting": (A,)})
+    assert "president-votes-own-accounts" not in codes(listed)
+    # The same tally on an ordinary question is clean.
+    assert codes(build()) == []
+
+
+def test_president_named_as_voting_on_the_accounts() -> None:
+    sitting = build(tally=PublishedTally(pour=2, contre=1),
+                    deliberation={"title": ACCOUNTS, **named(pour=(A,))})
+    assert "president-votes-own-accounts" in codes(sitting)
+
+
+# -- materiality -------------------------------------------------------------------------
+
+
+def test_a_gap_that_cannot_change_the_outcome() -> None:
+    report = quorum.audit(build(tally=PublishedTally(pour=4)))  # one vote missing of 5
+    check = report.tally("2")
+    assert not check.consistent and check.could_change_outcome is False
+    assert check.to_json()["could_change_outcome"] is False
+    assert "L'écart ne peut pas changer le résultat" in report.errors[0].message
+
+
+def test_a_gap_that_could_change_the_outcome() -> None:
+    report = quorum.audit(build(tally=PublishedTally(pour=2, contre=1)))  # 2 votes missing
+    check = report.tally("2")
+    assert check.could_change_outcome is True
+    assert "L'écart pourrait changer le résultat" in report.errors[0].message
+
+
+def test_extra_votes_that_could_or_could_not_change_the_outcome() -> None:
+    # Expected 5; published 6 = 4 + 2: one vote too many, 4 – 1 still adopts.
+    no = quorum.audit(build(tally=PublishedTally(pour=4, contre=2))).tally("2")
+    assert no.gap == 1 and no.could_change_outcome is False
+    # Published 6 = 3 + 3: one pour too many (3 – 3 → 2 – 3) or one contre (3 – 2).
+    yes = quorum.audit(build(tally=PublishedTally(pour=3, contre=3))).tally("2")
+    assert yes.gap == 1 and yes.could_change_outcome is True
+
+
+def test_a_close_vote_that_adds_up() -> None:
+    check = quorum.audit(build(tally=PublishedTally(pour=3, contre=2))).tally("2")
+    assert check.consistent and check.could_change_outcome is None
+    assert check.to_json()["could_change_outcome"] is None
+
+
+def test_a_gap_hidden_in_the_interested_count() -> None:
+    # C interested; the tally prints 2 interested for 1: the totals agree, one vote is missing.
+    tally = PublishedTally(pour=3, contre=0, interested=2)
+    check = quorum.audit(build(tally=tally, deliberation={"interested": (C,)})).tally("2")
+    assert not check.consistent and check.gap == 0
+    assert check.could_change_outcome is False  # 3 – 0 and one vote more: 4 – 0 or 3 – 1
+    close = PublishedTally(pour=2, contre=1, interested=2)
+    check = quorum.audit(build(tally=close, deliberation={"interested": (C,)})).tally("2")
+    assert check.gap == 0 and check.could_change_outcome is True  # 2 – 2 is a tie
+    _ = D  # the five names stay imported for the readers of this file
