@@ -298,3 +298,21 @@ def test_absent_from_a_question_on_is_a_departure() -> None:
     sitting = read_record(text)
     assert windows(sitting, "Bernard BAUD") == (Window(end="4"),)
     assert windows(sitting, "Gaëlle GRAPPE") == (Window(end="5"),)
+
+
+def test_arrival_at_a_time_and_departure_after_a_point() -> None:
+    text = """COMMUNE DE SAINT-ALBAN
+Séance du conseil municipal du 9 juin 2021
+Membres en exercice : 5
+Présents : M. Paul ARNAUD, Mme Lise BOREL (arrivée à 18h45 au point 3), \
+M. Jean CHAPUIS (départ après le point 2)
+Absents : Mme Rose GIRAUD (représentée par M. Paul ARNAUD), M. Luc HENRI
+
+1. Budget
+2. Tarifs
+3. Voirie
+"""
+    sitting = read_record(text)
+    assert windows(sitting, "Lise BOREL") == (Window(start="3"),)
+    assert windows(sitting, "Jean CHAPUIS") == (Window(end="2"),)
+    assert [sitting.at(k).present for k in ("1", "2", "3")] == [2, 2, 2]

@@ -86,9 +86,17 @@ _KEY = r"(?!n[°o]|n\s)([0-9a-z][^\s,;:()]{0,40})"  # never the « n° » of a k
 # (quadratic: « en exercice » and 5 MB of spaces took hours).
 NUMBER = r"(?:n\s*+[°o]\s*+\.?\s*+|n\.?\s++(?=\d)|numero\s++)?"
 _SUBJECT = r"(?:la\s+|le\s+)?(?:question|point|rapport|deliberation|dossier|affaire)s?\s*+"
+# « à 18h45, », « à 19 h 05 » between a verb and the question (« arrivée à 18h45 au point 3 »).
+_AT_TIME = r"(?:a\s++\d{1,2}\s*+h\s*+\d{0,2},?\s++)?"
 _START = re.compile(
-    r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s++(?:de\s+la|du|de|a\s+la|au|le|la)?\s*+"
-    + _SUBJECT + NUMBER + _KEY
+    r"(?:a\s+compter|a\s+partir|des|arrive\w*|present\w*)\s++" + _AT_TIME
+    + r"(?:de\s+la|du|de|a\s+la|au|le|la)?\s*+" + _SUBJECT + NUMBER + _KEY
+)
+# « départ après le point 2 »: present up to 2 included.
+_AFTER = re.compile(
+    r"(?:depart\w*|partie?|quitte\w*(?:\s+la\s+seance)?|sortie?)\s++" + _AT_TIME
+    + r"apres\s++(?:le\s+|la\s+|l')?(?:vote\s+d[ue]\s+|examen\s+d[ue]\s+)?\s*+" + _SUBJECT
+    + NUMBER + _KEY
 )
 # « jusqu'à la question 3 exclue » (group 2): gone from 3, like a departure at 3.
 _END = re.compile(r"jusqu['\s]\s*+(?:a|au)\s*+" + _SUBJECT + NUMBER + _KEY
@@ -100,7 +108,8 @@ _SPAN = re.compile(
     r"|affaire)s?\s*+)?" + NUMBER + _KEY + r"(?:\s+incluse?s?)?"
 )
 _BEFORE = re.compile(
-    r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s++(?:a|avant|lors\s+de|au|des)\s*+"
+    r"(?:depart\w*|partie?|quitte\w*\s+la\s+seance|sortie?)\s++" + _AT_TIME
+    + r"(?:a|avant|lors\s+de|au|des)\s*+(?:l'examen\s+d[ue]\s+|le\s+vote\s+d[ue]\s+)?"
     + _SUBJECT + NUMBER + _KEY
 )
 # « absent à partir de la question 7 », « quitte la séance à compter du point 7 »: gone from 7.
@@ -362,13 +371,14 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
                                        match.end(group) - begin))
         understood = True
     for kind, pattern in (("before", _LEFT_FROM), ("start", _START), ("end", _END),
+                          ("end", _AFTER),
                           ("before", _BEFORE)):
         for match in pattern.finditer(folded, start, end):
             if any(a <= match.start(1) < b for a, b in taken):
                 continue  # « absent à partir de … » is a departure, not an arrival
             taken.append((match.start(), match.end()))
             key = plain[match.start(1):match.end(1)].rstrip(".")
-            excluded = kind == "end" and match.group(2) is not None
+            excluded = pattern is _END and match.group(2) is not None
             into.markers.append(Marker("before" if excluded else kind, key, line + 1,
                                        match.start() + 1,
                                        match.end() - match.start()))
