@@ -66,10 +66,12 @@ def naive_state(sitting: Sitting, question: str) -> NaiveState:
             continue
         if proxy.giver in present:
             continue
-        # A proxy takes effect at the first question of its window the giver misses,
-        # and ends when the giver comes in after that.
+        # A proxy takes effect at the first question of its window the giver misses. By
+        # default a giver who comes in only suspends it; under « ends at arrival » the
+        # giver's coming in after that ends it for good.
         missed = [p for p in window if not here(proxy.giver, p)]
-        if any(here(proxy.giver, p) for p in range(missed[0], position)):
+        if rules.proxy_ends_at_arrival and any(
+                here(proxy.giver, p) for p in range(missed[0], position)):
             continue
         # A seat has one vote: no proxy while the giver's substitute sits.
         if any(sitting.titular_of(m.name) == proxy.giver and m.name in present

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+import attrs
 import pytest
 
 import quorum
@@ -41,12 +42,25 @@ def test_a_member_who_leaves_is_represented_until_they_come_back() -> None:
     assert [s.voters for s in sitting.replay()] == [3, 3, 3, 3]
 
 
-def test_a_proxy_ends_for_good_when_its_giver_comes_back() -> None:
+def test_a_proxy_resumes_when_its_giver_leaves_again() -> None:
     sitting = council(
         [Member(name="A"), Member(name="B"), Member(name="C")],
         [Attendance.present("A"), Attendance.present("B"),
          Attendance.present("C", Window.between(2, 2))],
         [Proxy(giver="C", holder="A")])
+    assert [s.represented for s in sitting.replay()] == [1, 0, 1, 1]
+    assert [s.voters for s in sitting.replay()] == [3, 3, 3, 3]
+    assert sitting.at(2).proxies[0].status is ProxyStatus.GIVER_PRESENT
+    assert sitting.at(3).proxies[0].status is ProxyStatus.EXERCISED
+
+
+def test_a_proxy_ends_for_good_when_its_giver_comes_back_as_an_option() -> None:
+    rules = attrs.evolve(quorum.CGCT, proxy_ends_at_arrival=True)
+    sitting = council(
+        [Member(name="A"), Member(name="B"), Member(name="C")],
+        [Attendance.present("A"), Attendance.present("B"),
+         Attendance.present("C", Window.between(2, 2))],
+        [Proxy(giver="C", holder="A")], rules=rules)
     assert [s.represented for s in sitting.replay()] == [1, 0, 0, 0]
     assert sitting.at(3).proxies[0].status is ProxyStatus.GIVER_ARRIVED
 

@@ -14,8 +14,15 @@ from tests.oracle import is_present, naive_state
 from tests.strategies import sittings
 
 
-@given(sittings())
-def test_engine_agrees_with_the_naive_recount(sitting: quorum.Sitting) -> None:
+def _reading(sitting: quorum.Sitting, ends_at_arrival: bool) -> quorum.Sitting:
+    """``sitting`` under one reading of a giver's arrival (resumption, or ends for good)."""
+    rules = attrs.evolve(sitting.rule_set, proxy_ends_at_arrival=ends_at_arrival)
+    return attrs.evolve(sitting, rules=rules)
+
+
+@given(sittings(), st.booleans())
+def test_engine_agrees_with_the_naive_recount(sitting: quorum.Sitting, ends: bool) -> None:
+    sitting = _reading(sitting, ends)
     for state in quorum.replay(sitting):
         naive = naive_state(sitting, state.question)
         assert state.present == naive.present
@@ -64,7 +71,18 @@ def test_no_proxy_exercised_with_giver_present_or_holder_absent(sitting: quorum.
 
 
 @given(sittings())
-def test_a_proxy_ends_when_its_giver_arrives(sitting: quorum.Sitting) -> None:
+def test_a_proxy_resumes_when_its_giver_leaves_again(sitting: quorum.Sitting) -> None:
+    sitting = _reading(sitting, False)
+    for state in quorum.replay(sitting):
+        for use in state.proxies:
+            assert use.status is not ProxyStatus.GIVER_ARRIVED
+            if use.status is ProxyStatus.GIVER_PRESENT:
+                assert is_present(sitting, use.proxy.giver, state.position)
+
+
+@given(sittings())
+def test_a_proxy_ends_when_its_giver_arrives_as_an_option(sitting: quorum.Sitting) -> None:
+    sitting = _reading(sitting, True)
     replayed = quorum.replay(sitting)
     for index, proxy in enumerate(sitting.proxies):
         statuses = [state.proxies[index].status for state in replayed]

@@ -4,15 +4,18 @@ Members arrive and leave, give and revoke proxies, declare an interest, and
 the council moves on to the next question.  After every step the engine's
 view of the current question, computed from the record the steps have
 written so far, must match the dict model, which applies BRIEF rule 2
-directly: a proxy counts when its giver is away and has not come back since
-the proxy took effect, its holder is present, neither is interested, and the holder
-exercises no other proxy given earlier.
+directly: a proxy counts when its giver is away, its holder is present,
+neither is interested, and the holder exercises no other proxy given earlier.
+A giver who comes back suspends the proxy, which counts again when they leave;
+the second machine plays the optional reading where the giver's return after
+the proxy took effect ends it for good (``RuleSet.proxy_ends_at_arrival``).
 """
 
 from __future__ import annotations
 
 import datetime
 
+import attrs
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -35,6 +38,8 @@ def _runs(positions: list[int]) -> list[tuple[int, int]]:
 
 
 class SittingMachine(RuleBasedStateMachine):
+    ENDS_AT_ARRIVAL = False
+
     def __init__(self) -> None:
         super().__init__()
         self.question = 1
@@ -118,6 +123,7 @@ class SittingMachine(RuleBasedStateMachine):
             body="Conseil municipal", date=datetime.date(2026, 1, 8), in_office=len(NAMES),
             agenda=agenda, members=[Member(name=n) for n in NAMES], attendance=attendance,
             proxies=proxies, deliberations=deliberations,
+            rules=attrs.evolve(quorum.CGCT, proxy_ends_at_arrival=self.ENDS_AT_ARRIVAL),
         )
 
     def expected_exercised(self) -> set[tuple[str, str]]:
@@ -125,7 +131,8 @@ class SittingMachine(RuleBasedStateMachine):
         exercised = set()
         ordered = sorted(self.proxy.items(), key=lambda item: (item[1][1], item[0]))
         for giver, (holder, _, _, ended) in ordered:
-            if self.present[giver] or ended or not self.present[holder]:
+            if self.present[giver] or (ended and self.ENDS_AT_ARRIVAL) \
+                    or not self.present[holder]:
                 continue
             if giver in self.interested or holder in self.interested or holder in used:
                 continue
@@ -150,3 +157,11 @@ class SittingMachine(RuleBasedStateMachine):
 SittingMachine.TestCase.settings = settings(max_examples=200, stateful_step_count=40,
                                             deadline=None)
 TestSittingMachine = SittingMachine.TestCase
+
+
+class EndsAtArrivalMachine(SittingMachine):
+    ENDS_AT_ARRIVAL = True
+
+
+EndsAtArrivalMachine.TestCase.settings = SittingMachine.TestCase.settings
+TestEndsAtArrivalMachine = EndsAtArrivalMachine.TestCase

@@ -6,14 +6,13 @@ Terms (see :mod:`quorum.model` for the model):
   present plus substitutes sitting for their titular.
 - *absent*: the other seats, ``in_office - present``.
 - *represented*: the proxies *exercised* at the question.  A proxy is exercised
-  only when the question lies inside its window, its giver is not present and
-  has not arrived since the proxy took effect (a proxy takes effect at the
-  first question of its window its giver misses, and ends when its giver
-  arrives: a member who leaves and gives a proxy is represented until they
-  come back, and not after), its giver is a titular whose substitute is not sitting (a seat
-  has one vote; a substitute gives no proxy), its holder is present, neither
-  is interested in the question, and the holder is not already exercising as
-  many proxies as the rules allow.
+  only when the question lies inside its window, its giver is not present (a
+  giver who arrives suspends the proxy, which applies again when they leave;
+  under :attr:`~quorum.rules.RuleSet.proxy_ends_at_arrival` the arrival ends
+  it for good, status ``GIVER_ARRIVED``), its giver is a titular whose
+  substitute is not sitting (a seat has one vote; a substitute gives no
+  proxy), its holder is present, neither is interested in the question, and
+  the holder is not already exercising as many proxies as the rules allow.
 - *voters* (votants): present + represented.
 - *interested*: members who take part neither in the debate nor in the vote
   (CGCT L2131-11).  An interested member present still counts among the
@@ -225,7 +224,8 @@ class _Engine:
     def _segments_of(self, proxy: Proxy, start: int, end: int) -> list[_Segment]:
         giver = self.presence.get(proxy.giver, [])
         holder = self.presence.get(proxy.holder, [])
-        # The proxy takes effect once its giver is away; it ends when they come (back) in.
+        # The proxy takes effect once its giver is away; under ``proxy_ends_at_arrival`` it
+        # ends for good when they come (back) in, else it resumes when they leave again.
         arrival = _first_from(giver, _first_absent_from(giver, start))
         cuts = {start, end + 1}
         seat = [self.presence.get(name, []) for name in self.substitutes.get(proxy.giver, ())]
@@ -252,7 +252,7 @@ class _Engine:
             return ProxyStatus.GIVER_SUBSTITUTE
         if _covers(giver, position):
             return ProxyStatus.GIVER_PRESENT
-        if arrival is not None and arrival < position:
+        if self.rules.proxy_ends_at_arrival and arrival is not None and arrival < position:
             return ProxyStatus.GIVER_ARRIVED
         if any(_covers(intervals, position) for intervals in seat):
             return ProxyStatus.GIVER_REPLACED

@@ -81,6 +81,12 @@ class RuleSet:
     ``quorum_strict`` says whether the count must *exceed* the fraction of the
     members in office (the CGCT majority: more than half) or only *reach* it
     (the temporary one third: "le tiers des membres en exercice est présent").
+
+    ``proxy_ends_at_arrival`` chooses between two readings of L2121-20, which
+    does not say what becomes of a proxy whose giver arrives and leaves again:
+    by default (``False``) the arrival only suspends it, and it is exercised
+    again at every question of its window where the giver is absent and the
+    holder present; with ``True`` the giver's arrival ends it for good.
     """
 
     name: str
@@ -89,6 +95,7 @@ class RuleSet:
     quorum_counts_represented: bool = False
     proxies_per_holder: int = attrs.field(default=1, validator=_positive)
     reference: str = ""
+    proxy_ends_at_arrival: bool = False
 
     def quorum_threshold(self, in_office: int) -> int:
         """The smallest count of members that satisfies the quorum.
