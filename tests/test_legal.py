@@ -229,3 +229,67 @@ def test_a_gap_hidden_in_the_interested_count() -> None:
     check = quorum.audit(build(tally=close, deliberation={"interested": (C,)})).tally("2")
     assert check.gap == 0 and check.could_change_outcome is True  # 2 – 2 is a tie
     _ = D  # the five names stay imported for the readers of this file
+
+
+# -- reconvened sitting ------------------------------------------------------------------
+
+
+def _reconvened(failed: tuple[str, ...] | None) -> quorum.Sitting:
+    # Only A and B sit: no quorum (3 of 5), which a reconvened sitting does not need.
+    agenda = quorum.Agenda(failed) if failed is not None else None
+    return build(absent=(C, D, E), proxies=(), tally=PublishedTally(pour=2),
+                 reconvened=True, convened=datetime.date(2026, 1, 11), failed_agenda=agenda)
+
+
+def test_a_reconvened_sitting_on_the_failed_sittings_items() -> None:
+    report = quorum.audit(_reconvened(("1", "2", "3")))
+    assert report.ok and "quorum-not-met-reconvened" in report.codes
+    assert quorum.audit(_reconvened(None)).ok  # the failed agenda unknown: not checked
+
+
+def test_a_reconvened_sitting_with_a_new_item() -> None:
+    report = quorum.audit(_reconvened(("1", "3")))
+    assert {f.code for f in report.errors} == {"reconvened-agenda-differs", "quorum-not-met"}
+    differs = report.with_code("reconvened-agenda-differs")[0]
+    assert differs.question == "2" and "CGCT L2121-17" in differs.message
+    # Question 2, new, needed the quorum; questions 1 and 3 did not.
+    assert [f.question for f in report.with_code("quorum-not-met")] == ["2"]
+
+
+def test_the_failed_agenda_survives_json() -> None:
+    sitting = _reconvened(("1", "3"))
+    assert quorum.sitting_from_json(quorum.sitting_to_json(sitting)) == sitting
+
+
+# -- attendance by teleconference --------------------------------------------------------
+
+
+def _remote(kind: BodyKind, date: datetime.date, **deliberation: Any) -> quorum.Sitting:
+    attendance = [quorum.Attendance.present(n, remote=n == D) for n in (A, B, C, D)]
+    return build(kind=kind, date=date, convened=date - datetime.timedelta(days=6),
+                 attendance=attendance + [quorum.Attendance.absent(E)],
+                 deliberation=deliberation or None)
+
+
+def test_a_commune_may_not_sit_by_teleconference() -> None:
+    report = quorum.audit(_remote(BodyKind.COMMUNE, datetime.date(2026, 1, 15)))
+    assert [f.code for f in report.errors] == ["remote-attendance-not-allowed"]
+    assert report.errors[0].members == (D,)
+    # The same sitting during the health emergency: allowed.
+    assert codes(_remote(BodyKind.COMMUNE, datetime.date(2021, 3, 4))) == []
+
+
+def test_an_epci_may_since_august_2022() -> None:
+    assert codes(_remote(BodyKind.EPCI, datetime.date(2026, 1, 15))) == []
+    late = codes(_remote(BodyKind.EPCI, datetime.date(2021, 10, 14)))  # between the texts
+    assert late == ["remote-attendance-not-allowed"]
+
+
+def test_an_epci_may_not_take_some_items_by_teleconference() -> None:
+    day = datetime.date(2026, 1, 15)
+    secret = quorum.audit(_remote(BodyKind.EPCI, day, secret_ballot=True))
+    assert [f.code for f in secret.errors] == ["remote-vote-excluded"]
+    assert "scrutin secret" in secret.errors[0].message
+    budget = quorum.audit(_remote(BodyKind.EPCI, day, title="Vote du Budget Primitif 2026"))
+    assert [f.code for f in budget.errors] == ["remote-vote-excluded"]
+    assert codes(_remote(BodyKind.EPCI, day, title="Budget supplémentaire 2026")) == []

@@ -12,7 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from quorum._audit_common import Finding, Locator, at_questions, names, plural
+from quorum._audit_common import (
+    Finding,
+    Locator,
+    at_questions,
+    names,
+    plural,
+    question_ranges,
+)
 from quorum.engine import ProxyStatus, QuestionState, Replay
 from quorum.model import BodyKind, HeaderCounts, Member, Proxy, Sitting
 from quorum.rules import RECONVENED_CLEAR_DAYS, REPORTS_DAYS, URGENCY_CLEAR_DAYS
@@ -26,6 +33,7 @@ __all__ = [
     "check_proxies",
     "check_quorum",
     "check_reconciliations",
+    "check_reconvened",
     "check_seats",
     "clear_days",
     "seats",
@@ -75,7 +83,7 @@ def check_quorum(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
                   + f"), il en faut {state.quorum} sur {state.in_office} en exercice "
                   f"({rules.name})")
         place = locator.place(("deliberation", state.question), ("tally", state.question))
-        if sitting.reconvened:
+        if sitting.reconvened and not _new_item(sitting, state.question):
             findings.append(Finding(
                 severity="info", code="quorum-not-met-reconvened", question=state.question,
                 questions=(state.question,),
@@ -103,6 +111,29 @@ def check_quorum(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
                      "sans quorum serait irrégulière (CGCT L2121-17)."),
             **locator.place(("agenda", "agenda"))))
     return findings
+
+
+def _new_item(sitting: Sitting, question: str) -> bool:
+    """Whether ``question`` of a reconvened sitting was not on the failed sitting's agenda."""
+    return sitting.failed_agenda is not None and question not in sitting.failed_agenda
+
+
+def check_reconvened(sitting: Sitting, locator: Locator) -> list[Finding]:
+    """A reconvened sitting deliberates without quorum on the failed sitting's items only
+    (CGCT L2121-17): its other items, when the failed agenda is known (error)."""
+    if not sitting.reconvened or sitting.failed_agenda is None:
+        return []
+    new = [p for p, key in enumerate(sitting.agenda, start=1) if _new_item(sitting, key)]
+    if not new:
+        return []
+    return [Finding(
+        severity="error", code="reconvened-agenda-differs", **_spanning(sitting, new),
+        message=(f"Séance réunie à nouveau après un défaut de quorum : "
+                 f"{question_ranges(sitting, new)} ne figur"
+                 f"{'ent' if len(new) > 1 else 'e'} pas à l'ordre du jour de la séance où le "
+                 "quorum manquait ; la dispense de quorum ne vaut que pour les mêmes affaires "
+                 "(CGCT L2121-17), le quorum s'y apprécie comme d'ordinaire."),
+        **locator.place(("agenda", "agenda")))]
 
 
 # -- proxies ---------------------------------------------------------------------

@@ -22,10 +22,10 @@ import unicodedata
 
 from quorum._audit_common import Finding, Locator, names
 from quorum.engine import ProxyStatus, Replay
-from quorum.model import Deliberation, Sitting
-from quorum.rules import ACCOUNTS_TITLES
+from quorum.model import BodyKind, Deliberation, Sitting
+from quorum.rules import ACCOUNTS_TITLES, REMOTE_EPCI_FROM, REMOTE_EXCLUDED_TITLES
 
-__all__ = ["check_named_votes", "is_accounts"]
+__all__ = ["check_named_votes", "check_remote", "is_accounts"]
 
 _HEADINGS = (("voted_pour", "Pour"), ("voted_contre", "Contre"),
              ("voted_abstention", "Abstention"))
@@ -111,4 +111,71 @@ def check_named_votes(sitting: Sitting, replayed: Replay, locator: Locator) -> l
                              "question (CGCT L2121-20) : ce vote ne peut pas avoir été "
                              "exprimé."),
                     **place))
+    return findings
+
+
+# -- attendance by teleconference --------------------------------------------------------
+
+
+def _remote_allowed(sitting: Sitting) -> tuple[bool, str]:
+    """Whether a text lets this council sit by teleconference, and which."""
+    rules = sitting.rule_set
+    if rules.remote_attendance:
+        return True, rules.reference or rules.name
+    if sitting.kind is BodyKind.EPCI and sitting.date is not None \
+            and sitting.date >= REMOTE_EPCI_FROM:
+        return True, "CGCT L5211-11-1"
+    return False, ""
+
+
+def check_remote(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Members present by teleconference (« (visioconférence) »): where no text allows it
+    (a commune outside the health-emergency texts), and for an EPCI under L5211-11-1 the
+    items it excludes (secret ballot, elections, budget primitif, appointments)."""
+    remote = [entry.member for entry in sitting.attendance
+              if entry.remote and not entry.is_absent]
+    if not remote:
+        return []
+    allowed, text = _remote_allowed(sitting)
+    if sitting.kind in (BodyKind.DEPARTEMENT, BodyKind.REGION) and not allowed:
+        return []  # their own texts are not encoded (docs/rules.md)
+    engine = replayed[0]._engine() if len(replayed) else None
+    findings: list[Finding] = []
+    if not allowed:
+        shown = names([sitting.member(name).display for name in remote])
+        when = f"le {sitting.date.strftime('%d/%m/%Y')}" if sitting.date else "à cette date"
+        findings.append(Finding(
+            severity="error", code="remote-attendance-not-allowed", members=tuple(remote),
+            message=(f"{shown} {'participe' if len(remote) == 1 else 'participent'} par "
+                     f"visioconférence : aucun texte ne le permet {when} à cette assemblée "
+                     "(seuls les textes de l'état d'urgence sanitaire l'ont permis aux "
+                     "conseils municipaux, jusqu'au 31/07/2022 ; CGCT L5211-11-1 pour les "
+                     "EPCI) ; "
+                     + ("ce membre ne peut être compté présent." if len(remote) == 1
+                        else "ces membres ne peuvent être comptés présents.")),
+            **locator.place(*(("member", name) for name in remote))))
+        return findings
+    if engine is None or sitting.rule_set.remote_attendance:
+        return findings  # the health-emergency texts had restrictions we do not encode
+    for deliberation in sitting.deliberations:
+        position = sitting.agenda.position(deliberation.question)
+        here = [name for name in remote if engine.is_present(name, position)]
+        if not here:
+            continue
+        title = _fold(deliberation.title or "")
+        excluded = next((words for words in REMOTE_EXCLUDED_TITLES if words in title), None)
+        if not deliberation.secret_ballot and excluded is None:
+            continue
+        q = deliberation.question
+        why = ("un vote au scrutin secret, qui ne peut se tenir par visioconférence : le point "
+               "est reporté à une séance réunie en un seul lieu" if deliberation.secret_ballot
+               else f"un point (« {excluded} ») que la réunion ne peut pas traiter en plusieurs "
+               "lieux")
+        findings.append(Finding(
+            severity="error", code="remote-vote-excluded", question=q, questions=(q,),
+            members=tuple(here),
+            message=(f"Question {q} : {names([sitting.member(n).display for n in here])} "
+                     f"{'participe' if len(here) == 1 else 'participent'} par visioconférence "
+                     f"à {why} ({text})."),
+            **locator.place(("tally", q), ("deliberation", q))))
     return findings

@@ -56,12 +56,13 @@ from quorum._audit_checks import (
     check_proxies,
     check_quorum,
     check_reconciliations,
+    check_reconvened,
     check_seats,
     clear_days,
     seats,
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
-from quorum._audit_legal import check_named_votes
+from quorum._audit_legal import check_named_votes, check_remote
 from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
     OUTCOMES,
@@ -115,7 +116,8 @@ CODES: tuple[str, ...] = (
     "header-count-mismatch", "name-reconciled", "commune-reconciled", "extracts-disagree",
     "named-voter-absent", "named-voter-interested", "named-voter-twice",
     "urgency-declared", "convocation-after-sitting", "reports-too-late",
-    "president-votes-own-accounts",
+    "president-votes-own-accounts", "reconvened-agenda-differs",
+    "remote-attendance-not-allowed", "remote-vote-excluded",
     "civility-doubtful", *NOTE_CODES,
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
@@ -316,10 +318,12 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
         tallies.append(check)
         findings += found
     findings += check_named_votes(sitting, replayed, locator)
+    findings += check_remote(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)
     findings += check_proxies(sitting, replayed, locator)
     findings += check_officers(sitting, replayed, locator)
     findings += check_convocation(sitting, locator)
+    findings += check_reconvened(sitting, locator)
     findings += check_seats(sitting, locator)
     findings += check_headers(sitting, replayed, locator)
     findings += check_reconciliations(sitting)

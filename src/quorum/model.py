@@ -510,6 +510,9 @@ class Sitting:
     urgent: bool = False  # « convoqué en urgence » (CGCT L2121-12 al. 2)
     # Départements and régions: the day the reports were sent (L3121-19, L4132-18).
     reports_sent: datetime.date | None = None
+    # A reconvened sitting (L2121-17): the agenda of the sitting where the quorum failed,
+    # when known; the reconvened sitting deliberates without quorum on those items only.
+    failed_agenda: Agenda | None = None
     rules: RuleSet | None = None
     origin: RecordOrigin | None = attrs.field(default=None, eq=False, repr=False)
     # Derived once: the members by name and the replay (never compared or shown).

@@ -37,6 +37,8 @@ __all__ = [
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
     "RECONVENED_CLEAR_DAYS",
+    "REMOTE_EPCI_FROM",
+    "REMOTE_EXCLUDED_TITLES",
     "REPORTS_DAYS",
     "URGENCY_CLEAR_DAYS",
     "RuleCalendar",
@@ -56,6 +58,20 @@ L4132-18); one clear day in urgency (same articles, third paragraph)."""
 
 RECONVENED_CLEAR_DAYS = 3
 """Days between a failed sitting and the one reconvened for the same items (L2121-17)."""
+
+REMOTE_EPCI_FROM = datetime.date(2022, 8, 1)
+"""From this day (the end of the health-emergency texts), the council of an EPCI may sit in
+several places by teleconference under CGCT L5211-11-1 as amended by loi 2022-217 (3DS)
+art. 170; a commune's council may not."""
+
+REMOTE_EXCLUDED_TITLES: tuple[str, ...] = (
+    "election du president", "election des vice presidents", "election du bureau",
+    "budget primitif", "election des delegues", "designation des delegues",
+    "designation des representants")
+"""Words of a deliberation's title (case and accents folded) for the items that an EPCI's
+council may not take by teleconference (L5211-11-1: election of the president and the
+bureau, budget primitif, election of delegates, appointments to outside bodies under
+L2121-33)."""
 
 ACCOUNTS_TITLES: tuple[str, ...] = ("compte administratif", "comptes administratifs",
                                     "compte financier unique", "comptes financiers uniques")
@@ -87,6 +103,11 @@ class RuleSet:
     by default (``False``) the arrival only suspends it, and it is exercised
     again at every question of its window where the giver is absent and the
     holder present; with ``True`` the giver's arrival ends it for good.
+
+    ``remote_attendance`` says whether the rules themselves let any council
+    (communes included) sit by teleconference, as the health-emergency texts
+    did; outside them only EPCI may (CGCT L5211-11-1, see
+    :data:`REMOTE_EPCI_FROM`).
     """
 
     name: str
@@ -96,6 +117,7 @@ class RuleSet:
     proxies_per_holder: int = attrs.field(default=1, validator=_positive)
     reference: str = ""
     proxy_ends_at_arrival: bool = False
+    remote_attendance: bool = False
 
     def quorum_threshold(self, in_office: int) -> int:
         """The smallest count of members that satisfies the quorum.
@@ -123,6 +145,7 @@ HEALTH_EMERGENCY = RuleSet(
     quorum_fraction=Fraction(1, 3),
     quorum_strict=False,
     proxies_per_holder=2,
+    remote_attendance=True,
     reference="loi 2020-290 art. 10; loi 2020-760; loi 2020-1379 art. 6; loi 2021-1465 art. 10",
 )
 
