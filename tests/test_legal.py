@@ -267,7 +267,7 @@ def test_the_failed_agenda_survives_json() -> None:
 def _remote(kind: BodyKind, date: datetime.date, **deliberation: Any) -> quorum.Sitting:
     attendance = [quorum.Attendance.present(n, remote=n == D) for n in (A, B, C, D)]
     return build(kind=kind, date=date, convened=date - datetime.timedelta(days=6),
-                 attendance=attendance + [quorum.Attendance.absent(E)],
+                 attendance=[*attendance, quorum.Attendance.absent(E)],
                  deliberation=deliberation or None)
 
 
