@@ -7,8 +7,10 @@ built on the five-member council of tests/test_audit.py (E absent, proxy to A).
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import quorum
@@ -293,3 +295,74 @@ def test_an_epci_may_not_take_some_items_by_teleconference() -> None:
     budget = quorum.audit(_remote(BodyKind.EPCI, day, title="Vote du Budget Primitif 2026"))
     assert [f.code for f in budget.errors] == ["remote-vote-excluded"]
     assert codes(_remote(BodyKind.EPCI, day, title="Budget supplémentaire 2026")) == []
+
+
+# -- mutations of the reference record (issue 9, « How it is checked ») ------------------
+
+REFERENCE = Path(__file__).parent / "data" / "gbm-2026-06-25-rapport-26.json"
+
+
+@pytest.fixture(scope="module")
+def reference() -> quorum.Sitting:
+    return quorum.sitting_from_json(REFERENCE.read_text(encoding="utf-8"))
+
+
+def _at_26(sitting: quorum.Sitting, **changes: Any) -> quorum.Sitting:
+    published = sitting.deliberation("26")
+    assert published is not None
+    return attrs.evolve(sitting, deliberations=[attrs.evolve(published, **changes)])
+
+
+def test_reference_named_absent_voter(reference: quorum.Sitting) -> None:
+    state = reference.at("26")
+    represented = {p.giver for p in state.exercised}
+    absent = next(m for m in state.absent_members if m not in represented)
+    tally = PublishedTally(pour=116, contre=1, abstention=0, interested=1)
+    clean = quorum.audit(_at_26(reference, tally=tally, unanimous=False,
+                                voted_contre=(state.present_members[0],)))
+    assert clean.exit_status == 0 and clean.tally("26").consistent
+    dirty = quorum.audit(_at_26(reference, tally=tally, unanimous=False, voted_contre=(absent,)))
+    assert dirty.exit_status == 1 and [f.code for f in dirty.errors] == ["named-voter-absent"]
+
+
+def test_reference_interested_member_named(reference: quorum.Sitting) -> None:
+    report = quorum.audit(_at_26(reference, voted_pour=("Anne FALGA",)))
+    assert report.exit_status == 1
+    assert [f.code for f in report.errors] == ["named-voter-interested"]
+
+
+@pytest.mark.parametrize(("convened", "status", "code"), [
+    (datetime.date(2026, 6, 23), 0, "urgency-declared"),  # one clear day: 24 June
+    (datetime.date(2026, 6, 24), 1, "convocation-too-late"),  # none
+])
+def test_reference_convened_in_urgency(reference: quorum.Sitting, convened: datetime.date,
+                                       status: int, code: str) -> None:
+    report = quorum.audit(attrs.evolve(reference, urgent=True, convened=convened))
+    assert report.exit_status == status and code in report.codes
+
+
+def test_reference_accounts_split_evenly(reference: quorum.Sitting) -> None:
+    # The president (Ludovic FAGAUT) sits at question 26 and holds no proxy there: he
+    # withdraws, 116 votes remain, split 58 – 58.
+    tally = PublishedTally(pour=58, contre=58, abstention=0, interested=1)
+    report = quorum.audit(_at_26(reference, title="Compte administratif 2025", tally=tally,
+                                 unanimous=False))
+    check = report.tally("26")
+    assert report.exit_status == 0
+    assert check.consistent and check.withdrawn == 1 and check.outcome == "adopted"
+    plain = quorum.audit(_at_26(reference, tally=tally, unanimous=False))
+    assert plain.exit_status == 1 and plain.tally("26").outcome == "tie-casting-vote-unknown"
+
+
+@pytest.mark.parametrize(("tally", "consistent", "could_change"), [
+    (PublishedTally(pour=116, interested=1), False, False),  # one vote missing of 117 – 0
+    (PublishedTally(pour=58, contre=57, abstention=1, interested=1), False, True),  # 58 – 58
+    (PublishedTally(pour=59, contre=57, abstention=1, interested=1), True, None),  # adds up
+])
+def test_reference_tally_gaps(reference: quorum.Sitting, tally: PublishedTally,
+                              consistent: bool, could_change: bool | None) -> None:
+    report = quorum.audit(_at_26(reference, tally=tally, unanimous=False))
+    check = report.tally("26")
+    assert check.consistent is consistent and check.could_change_outcome is could_change
+    assert report.exit_status == (0 if consistent else 1)
+    assert report.to_json()["tallies"][0]["could_change_outcome"] is could_change
