@@ -116,7 +116,7 @@ def test_one_member_named_twice_at_one_question() -> None:
     attendance = [Attendance.present("A"), Attendance.present("B")]
     for deliberation in (Deliberation(question="1", interested=("A", "A")),
                          Deliberation(question="1", interested=("A",), not_voting=("A",))):
-        with pytest.raises(quorum.SittingError, match="named twice"):
+        with pytest.raises(quorum.SittingError, match="nommé deux fois"):
             council(members, attendance, [], deliberations=[deliberation])
 
 
@@ -128,7 +128,7 @@ def test_agenda_positions_out_of_range() -> None:
 
 
 def test_bad_figures_are_sitting_errors() -> None:
-    with pytest.raises(quorum.SittingError, match="whole number"):
+    with pytest.raises(quorum.SittingError, match="nombre entier"):
         council([Member(name="A")], [Attendance.present("A")], [],
                 in_office="3")
 

@@ -72,10 +72,10 @@ def test_both_forms_round_trip(reference: quorum.Sitting, detail: bool) -> None:
 def test_runs_that_disagree_are_refused(reference: quorum.Sitting) -> None:
     data = quorum.replay_to_json(quorum.replay(reference))
     data["proxies"][0]["runs"][0]["status"] = "holder-absent"
-    with pytest.raises(JSONFormatError, match="runs"):
+    with pytest.raises(JSONFormatError, match="périodes des procurations"):
         quorum.replay_from_json(data)
     data["extra"] = 1
-    with pytest.raises(JSONFormatError, match="unknown keys"):
+    with pytest.raises(JSONFormatError, match="clés inconnues"):
         quorum.replay_from_json(data)
 
 

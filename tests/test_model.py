@@ -39,7 +39,7 @@ def test_unknown_giver_and_holder() -> None:
     with pytest.raises(quorum.UnknownMemberError) as caught:
         build(proxies=[Proxy(giver="Cléo C", holder="Zoé Z")])
     assert (caught.value.member, caught.value.role) == ("Zoé Z", "holder")
-    assert str(caught.value) == "'Zoé Z' is not a member of the sitting (as holder)"
+    assert str(caught.value) == "« Zoé Z » n'est pas membre de la séance (nommé comme mandataire)"
 
 
 def test_overlapping_proxies_from_one_giver() -> None:
@@ -115,7 +115,7 @@ def test_other_structural_errors() -> None:
         build(deliberations=[Deliberation(question="7")])
     with pytest.raises(quorum.SittingError):
         Agenda(["1", "1"])
-    with pytest.raises(quorum.SittingError, match="names no question"):
+    with pytest.raises(quorum.SittingError, match="ne nomme aucune question"):
         Agenda([])
     with pytest.raises(ValueError):
         PublishedTally(pour=-1)

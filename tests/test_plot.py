@@ -104,7 +104,7 @@ def test_plot_on_given_axes(reference: quorum.Replay, matplotlib: Any, tmp_path:
 def test_unknown_extension_is_refused_before_drawing(reference: quorum.Replay,
                                                      tmp_path: Path) -> None:
     target = tmp_path / "seance.pdf"
-    with pytest.raises(ChartFormatError, match=r"must end in \.png or \.svg") as caught:
+    with pytest.raises(ChartFormatError, match=r"doit finir par \.png ou \.svg") as caught:
         reference.plot(target)
     assert isinstance(caught.value, quorum.QuorumError)
     assert not target.exists()

@@ -122,7 +122,7 @@ def test_every_problem_is_reported_in_one_pass() -> None:
     assert messages[0] == "date impossible : day is out of range for month: 31 juin 2026"
     assert messages[1] == "la question 9 n'est pas dans l'ordre de passage"
     assert problems[0].length == len("jeudi 31 juin 2026")
-    assert "(and 2 more problems)" in caught.value.summary
+    assert "(et 2 autres problèmes)" in caught.value.summary
     assert sum(line.lstrip().startswith("^") for line in str(caught.value).splitlines()) == 3
 
 

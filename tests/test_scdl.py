@@ -81,7 +81,7 @@ def test_identifier_falls_back_to_the_question_and_extra_values_override(
     assert row["DELIB_ID"] == "26"
     assert (row["COLL_NOM"], row["COLL_SIRET"]) == ("Grand Besançon Métropole", "24250101300012")
     assert row["DELIB_MATIERE_CODE"] == "7.5"
-    with pytest.raises(ValueError, match="not SCDL columns: MATIERE"):
+    with pytest.raises(ValueError, match="pas du SCDL : MATIERE"):
         quorum.scdl_rows(reference, extra={"26": {"MATIERE": "x"}})
 
 
@@ -105,7 +105,7 @@ def test_write_scdl_takes_several_sittings_or_rows(reference: quorum.Sitting) ->
     assert quorum.write_scdl(quorum.scdl_rows(reference), from_rows) == 1
     quorum.write_scdl(reference, from_sitting)
     assert from_rows.getvalue() == from_sitting.getvalue()
-    with pytest.raises(TypeError, match="sittings or rows"):
+    with pytest.raises(TypeError, match="des séances ou des lignes"):
         quorum.write_scdl([42], io.StringIO())  # type: ignore[list-item]
 
 

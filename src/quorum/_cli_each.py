@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator
 from typing import Any, Protocol, TextIO
 
+from quorum._cli_french import json_for
 from quorum._french import french_date, plural
 from quorum.batch import RecordResult, audit_many_indexed, expand_paths
 
@@ -154,7 +155,7 @@ def audit_each(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             results = list(ordered)
             data: dict[str, Any] = {"schema": 1, "records": [r.to_json() for r in results],
                                     "exit_status": _worst(results)}
-            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            out.write(json_for(out, json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
         else:
             for result in ordered:
                 out.write(text_row(result) + "\n")

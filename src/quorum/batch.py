@@ -35,6 +35,7 @@ one path, so any scheduler can run it (docs/scale.md runs it on Dask).
 from __future__ import annotations
 
 import datetime
+import errno
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from quorum._french import os_reason
 from quorum.audit import AuditReport, audit
 from quorum.errors import QuorumError, RecordError, UsageError
 
@@ -128,7 +130,7 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, QuorumError):
         return _one_line(str(error)) or type(error).__name__
     if isinstance(error, OSError):
-        return _one_line(f"{error.filename or ''}: {error.strerror or error}".lstrip(": "))
+        return _one_line(os_reason(error))
     return (f"erreur interne ({type(error).__name__}) : {_one_line(str(error))} ; "
             "merci de la signaler avec le relevé")
 
@@ -145,6 +147,8 @@ def audit_record(path: str | os.PathLike[str], *, report: bool = True) -> Record
     try:
         if Path(name).is_dir():
             raise IsADirectoryError(0, "un dossier, pas un relevé", name)
+        if not Path(name).exists():
+            raise FileNotFoundError(errno.ENOENT, "fichier introuvable", name)
         sitting = read_record(Path(name))
         found = audit(sitting)
     except Exception as error:  # any record that cannot be read is a result, not a stop
@@ -183,7 +187,7 @@ def _jobs(jobs: int | None) -> int:
     if jobs is None:
         return os.cpu_count() or 1
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
-        raise UsageError(f"jobs must be a whole number of processes, 1 or more, not {jobs!r}")
+        raise UsageError(f"jobs doit être un nombre entier de processus, 1 ou plus, pas {jobs!r}")
     return jobs
 
 

@@ -35,6 +35,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from quorum._cli_french import FrenchParser, json_for
+from quorum._french import os_reason
 from quorum.audit import audit
 from quorum.engine import QuestionState, Replay
 from quorum.errors import QuorumError, ReadProblem, RecordError
@@ -46,54 +48,56 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a wrong command line is one line on stderr and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_UNREADABLE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="quorum", description=(
-        "Replay a French council sitting from its published attendance record "
-        "and audit its vote tallies."))
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    parser = FrenchParser(prog="quorum", description=(
+        "Rejouer une séance de conseil à partir de son relevé de présence publié "
+        "et vérifier les décomptes de ses votes."))
+    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0",
+                        help="afficher la version et quitter")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=FrenchParser,
+                                     title="commandes", metavar="COMMANDE")
 
     def records(command: argparse.ArgumentParser) -> None:
-        command.add_argument("records", nargs="+", metavar="RECORD",
-                             help="a record (text or JSON), or - for standard input; several "
-                                  "extracts of one sitting may be given together")
+        command.add_argument("records", nargs="+", metavar="RELEVÉ",
+                             help="un relevé (texte ou JSON), ou - pour l'entrée standard ; "
+                                  "plusieurs extraits d'une même séance peuvent être donnés "
+                                  "ensemble")
         command.add_argument("--details", action="store_true",
-                             help="on a reading error, show every problem with a caret under it")
+                             help="sur une erreur de lecture, montrer chaque problème, "
+                                  "souligné d'un ^")
 
-    replay = commands.add_parser("replay", help="figures of every question, in order of passage")
+    replay = commands.add_parser("replay", help="les chiffres de chaque question, dans l'ordre "
+                                                "de passage")
     records(replay)
-    replay.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    replay.add_argument("--question", metavar="KEY", help="only this question, by its key")
+    replay.add_argument("--format", choices=("table", "json", "csv"), default="table",
+                        help="la forme de la sortie (défaut : table)")
+    replay.add_argument("--question", metavar="CLÉ",
+                        help="seulement cette question, par sa clé")
     replay.add_argument("--detail", action="store_true",
-                        help="with --format json: list the proxies exercised and not "
-                             "exercised in every question")
-    replay.add_argument("--plot", metavar="FILE",
-                        help="also draw the chart of the sitting (.png or .svg)")
+                        help="avec --format json : lister les procurations exercées et non "
+                             "exercées à chaque question")
+    replay.add_argument("--plot", metavar="FICHIER",
+                        help="dessiner aussi le graphique de la séance (.png ou .svg)")
 
-    audit_ = commands.add_parser("audit", help="check the tallies and the legality of the sitting")
+    audit_ = commands.add_parser("audit", help="vérifier les décomptes et la légalité de la "
+                                               "séance")
     records(audit_)
     audit_.add_argument("--format", choices=("text", "json", "csv"), default="text",
-                        help="csv only with --each")
+                        help="la forme de la sortie (défaut : text) ; csv seulement avec --each")
     audit_.add_argument("--each", action="store_true",
-                        help="every file its own sitting, folders walked for .txt and .pdf; "
-                             "one row per record")
+                        help="chaque fichier est sa propre séance, les dossiers sont parcourus "
+                             "pour les .txt et .pdf ; une ligne par relevé")
     audit_.add_argument("--jobs", type=int, metavar="N",
-                        help="with --each: processes at once (default: every core)")
+                        help="avec --each : processus en même temps (défaut : un par cœur)")
     audit_.add_argument("--sep", choices=(",", ";"), default=",",
-                        help="with --each --format csv: the column separator (; for a "
-                             "spreadsheet in French)")
+                        help="avec --each --format csv : le séparateur de colonnes (; pour un "
+                             "tableur en français)")
 
-    export = commands.add_parser("export", help="write open-data rows for the deliberations")
+    export = commands.add_parser("export", help="écrire les lignes open data des délibérations")
     records(export)
-    export.add_argument("--scdl", metavar="FILE", required=True,
-                        help="SCDL « Délibérations » CSV file to write (- for standard output)")
+    export.add_argument("--scdl", metavar="FICHIER", required=True,
+                        help="fichier CSV SCDL « Délibérations » à écrire (- pour la sortie "
+                             "standard)")
     return parser
 
 
@@ -101,12 +105,34 @@ def _read(sources: Sequence[str], stdin: TextIO) -> Sitting:
     if "-" not in sources:
         return read_record(sources[0]) if len(sources) == 1 else read_records(sources)
     if sources.count("-") > 1:
-        raise RecordError([ReadProblem(message="standard input can be read only once",
+        raise RecordError([ReadProblem(message="l'entrée standard ne se lit qu'une fois",
                                        line=1, column=1, file="-")])
-    text = stdin.read()
+    text = _read_text(stdin)
     if len(sources) == 1:
         return read_record(text, file="<stdin>")
     return read_records([read_record(text, file="<stdin>") if s == "-" else s for s in sources])
+
+
+def _read_text(stdin: TextIO) -> str:
+    """Standard input as text whatever the console's encoding: the bytes are read as UTF-8,
+    or as Windows-1252 when they are not UTF-8."""
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:
+        return stdin.read()
+    data: bytes = raw.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _any_console() -> None:
+    """Standard output and error never fail on a character the console cannot show
+    (a cp1252 or ASCII console, a redirect, a pipe): such a character is written ``?``."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="replace")
 
 
 def _state_detail(state: QuestionState) -> str:
@@ -139,7 +165,7 @@ def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
 
         data = replay_to_json(replayed, detail=args.detail,
                               states=states if args.question is not None else None)
-        out.write(dumps_by_line(data) + "\n")
+        out.write(json_for(out, dumps_by_line(data)) + "\n")
     elif args.format == "csv":
         records = replayed.to_records()
         keep = {state.question for state in states}
@@ -154,7 +180,8 @@ def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
 def _audit(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
     report = audit(sitting)
     if args.format == "json":
-        out.write(json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+        out.write(json_for(out, text) + "\n")
     else:
         out.write(str(report) + "\n")
     return report.exit_status
@@ -203,11 +230,10 @@ def main(argv: Sequence[str] | None = None, *, stdin: TextIO | None = None,
     except QuorumError as error:
         return _fail(_one_line(error), err)
     except OSError as error:  # writing the chart or the export
-        return _fail(f"{getattr(error, 'filename', None) or ''}: "
-                     f"{error.strerror or error}".lstrip(": "), err)
+        return _fail(os_reason(error), err)
     except Exception as error:  # a bug of ours: still one line, never a traceback
-        return _fail(f"internal error ({type(error).__name__}): {_one_line(error)}; "
-                     "please report it with the record", err)
+        return _fail(f"erreur interne ({type(error).__name__}) : {_one_line(error)} ; "
+                     "merci de la signaler avec le relevé", err)
 
 
 def _one_line(error: BaseException) -> str:
@@ -216,6 +242,7 @@ def _one_line(error: BaseException) -> str:
 
 def run() -> NoReturn:
     """Entry point of the console script."""
+    _any_console()
     try:
         status = main()
         sys.stdout.flush()

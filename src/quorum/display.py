@@ -96,7 +96,7 @@ def _alignments(width: int, rows: Sequence[Sequence[object]],
     """``"<"`` or ``">"`` per column: numbers to the right unless ``align`` says."""
     if align is not None:
         if len(align) != width or set(align) - {"<", ">"}:
-            raise UsageError(f"align needs one '<' or '>' per column, got {align!r}")
+            raise UsageError(f"align demande un '<' ou un '>' par colonne, pas {align!r}")
         return align
     return "".join(
         ">" if rows and all(_is_number(row[i]) or row[i] is None for row in rows)
@@ -109,7 +109,8 @@ def _checked(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> list[S
     listed = list(rows)
     for number, row in enumerate(listed, start=1):
         if len(row) != len(headers):
-            raise UsageError(f"row {number} has {len(row)} cells for {len(headers)} headers")
+            raise UsageError(f"la ligne {number} a {len(row)} cellules pour "
+                             f"{len(headers)} en-têtes")
     return listed
 
 
@@ -154,7 +155,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *,
     """
     listed = _checked(headers, rows)
     if levels is not None and len(levels) != len(listed):
-        raise UsageError(f"{len(levels)} levels for {len(listed)} rows")
+        raise UsageError(f"{len(levels)} niveaux pour {len(listed)} lignes")
     aligns = _alignments(len(headers), listed, align)
     styles = ['style="text-align:left"' if a == "<" else 'style="text-align:right"'
               for a in aligns]
@@ -168,7 +169,7 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *,
     for index, row in enumerate(listed):
         level = levels[index] if levels is not None else None
         if level is not None and level not in LEVEL_STYLES:
-            raise UsageError(f"unknown level {level!r}: use error, warning or info")
+            raise UsageError(f"niveau inconnu {level!r} : error, warning ou info")
         attributes = (f' class="quorum-{level}" style="{LEVEL_STYLES[level]}"'
                       if level is not None else "")
         out.append(f"<tr{attributes}>" + "".join(

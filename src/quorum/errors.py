@@ -61,12 +61,26 @@ class MissingExtraError(QuorumError, ImportError):
 
     def __init__(self, extra: str, module: str, purpose: str, *, message: str | None = None):
         self.extra = extra
-        super().__init__(message or f"{purpose} needs {module}, which is not installed: "
+        super().__init__(message or f"{purpose} demande {module}, qui n'est pas installé : "
                                     f"pip install 'quorum[{extra}]'", name=module)
 
 
 class SittingError(QuorumError, ValueError):
     """The facts of a sitting contradict each other."""
+
+
+_ROLES = {
+    "giver": "mandant",
+    "holder": "mandataire",
+    "attendance": "présent ou absent",
+    "president": "président",
+    "secretary": "secrétaire de séance",
+    "interested": "intéressé",
+    "not voting": "ne prenant pas part au vote",
+    "named voter": "votant nommé",
+    "titular": "titulaire",
+}
+"""The roles of :class:`UnknownMemberError` (identifiers) as the message says them."""
 
 
 class UnknownMemberError(QuorumError, LookupError):
@@ -80,9 +94,9 @@ class UnknownMemberError(QuorumError, LookupError):
         self.member = member
         self.role = role
         self.question = question
-        where = f" (as {role})" if role else ""
-        at = f" at question {question}" if question is not None else ""
-        super().__init__(f"{member!r} is not a member of the sitting{where}{at}")
+        where = f" (nommé comme {_ROLES.get(role, role)})" if role else ""
+        at = f" à la question {question}" if question is not None else ""
+        super().__init__(f"« {member} » n'est pas membre de la séance{where}{at}")
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])
@@ -94,8 +108,8 @@ class UnknownQuestionError(QuorumError, LookupError):
     def __init__(self, question: str, *, member: str | None = None):
         self.question = question
         self.member = member
-        about = f" (named for {member})" if member else ""
-        super().__init__(f"question {question!r} is not on the agenda{about}")
+        about = f" (nommée pour {member})" if member else ""
+        super().__init__(f"la question « {question} » n'est pas à l'ordre de passage{about}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -106,7 +120,7 @@ class DuplicateMemberError(SittingError):
 
     def __init__(self, member: str):
         self.member = member
-        super().__init__(f"member {member!r} is listed twice")
+        super().__init__(f"« {member} » figure deux fois parmi les membres")
 
 
 class DuplicateAttendanceError(SittingError):
@@ -114,7 +128,8 @@ class DuplicateAttendanceError(SittingError):
 
     def __init__(self, member: str):
         self.member = member
-        super().__init__(f"{member!r} has two attendance entries; give one with several windows")
+        super().__init__(f"« {member} » a deux entrées de présence ; en donner une, avec plusieurs "
+                         "périodes")
 
 
 class PresentAndAbsentError(SittingError):
@@ -122,7 +137,7 @@ class PresentAndAbsentError(SittingError):
 
     def __init__(self, member: str):
         self.member = member
-        super().__init__(f"{member!r} is listed both as present and as absent")
+        super().__init__(f"« {member} » figure à la fois parmi les présents et parmi les absents")
 
 
 class InvertedWindowError(SittingError):
@@ -133,7 +148,8 @@ class InvertedWindowError(SittingError):
         self.start = start
         self.end = end
         super().__init__(
-            f"window for {member!r} ends at question {end} before it starts at question {start}"
+            f"la période de « {member} » finit à la question {end} avant de commencer à la "
+            f"question {start}"
         )
 
 
@@ -142,7 +158,7 @@ class SelfProxyError(SittingError):
 
     def __init__(self, member: str):
         self.member = member
-        super().__init__(f"{member!r} gives a proxy to themself")
+        super().__init__(f"« {member} » se donne procuration à lui-même")
 
 
 class OverlappingProxiesError(SittingError):
@@ -152,9 +168,10 @@ class OverlappingProxiesError(SittingError):
         self.member = member
         self.holders = tuple(holders)
         self.question = question
-        names = " and ".join(repr(h) for h in self.holders)
+        names = " et ".join(f"« {h} »" for h in self.holders)
         super().__init__(
-            f"{member!r} gives two proxies ({names}) both valid at question {question}"
+            f"« {member} » donne deux procurations ({names}) valables toutes deux à la "
+            f"question {question}"
         )
 
 
@@ -167,7 +184,8 @@ class TitularAndSubstituteError(SittingError):
         self.member = substitute
         self.question = question
         super().__init__(
-            f"titular {titular!r} and substitute {substitute!r} both sit at question {question}"
+            f"le titulaire « {titular} » et son suppléant « {substitute} » siègent tous deux à "
+            f"la question {question}"
         )
 
 
@@ -207,7 +225,7 @@ class RecordError(QuorumError, ValueError):
 
     def __init__(self, problems: Sequence[ReadProblem]):
         if not problems:
-            raise ValueError("RecordError needs at least one problem")
+            raise ValueError("RecordError demande au moins un problème")
         self.problems = tuple(problems)
         first = self.problems[0]
         self.file = first.file
@@ -223,7 +241,8 @@ class RecordError(QuorumError, ValueError):
         """One line: the first problem's place and message, and how many more there are."""
         first = self.problems[0]
         more = len(self.problems) - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        tail = (f" (et {more} autre{'s' if more > 1 else ''} problème{'s' if more > 1 else ''})"
+                if more else "")
         return f"{first.file or '<record>'}:{first.line}:{first.column}: {first.message}{tail}"
 
 
@@ -265,7 +284,7 @@ class NoTallyError(QuorumError, LookupError):
 
     def __init__(self, question: str):
         self.question = question
-        super().__init__(f"no tally is published for question {question!r}")
+        super().__init__(f"aucun décompte n'est publié pour la question « {question} »")
 
     def __str__(self) -> str:
         return str(self.args[0])

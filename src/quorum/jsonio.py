@@ -112,19 +112,19 @@ def sitting_from_json(data: dict[str, Any] | str) -> Sitting:
     """A sitting from its JSON object (or the JSON text)."""
     import cattrs
 
-    parsed = _parse(data, "a sitting")
+    parsed = _parse(data, "d'une séance")
     try:
         return _get_converter().structure(parsed, Sitting)
     except QuorumError:
         raise
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError,
             AttributeError) as error:
-        raise JSONFormatError(f"not the JSON of a sitting: {_describe(error)}") from error
+        raise JSONFormatError(f"ce n'est pas le JSON d'une séance : {_describe(error)}") from error
     except BaseExceptionGroup as group:  # validators raising inside a cattrs group
         inner = group.exceptions[0]
         if isinstance(inner, QuorumError):
             raise inner from None
-        raise JSONFormatError(f"not the JSON of a sitting: {_describe(group)}") from group
+        raise JSONFormatError(f"ce n'est pas le JSON d'une séance : {_describe(group)}") from group
 
 
 def _parse(data: object, what: str) -> dict[str, Any]:
@@ -133,18 +133,57 @@ def _parse(data: object, what: str) -> dict[str, Any]:
         try:
             data = json.loads(data)
         except ValueError as error:
-            raise JSONFormatError(f"not valid JSON: {error}") from None
+            raise JSONFormatError(f"JSON invalide : {_json_error(error)}") from None
     if not isinstance(data, dict):
-        raise JSONFormatError(f"the JSON of {what} is an object, not {type(data).__name__}")
+        raise JSONFormatError(f"le JSON {what} est un objet, pas {_kind(data)}")
     return data
+
+
+_KINDS = {"list": "une liste", "str": "un texte", "int": "un nombre entier",
+          "float": "un nombre", "bool": "un booléen", "NoneType": "null"}
+
+
+def _kind(value: object) -> str:
+    """The JSON kind of ``value`` in French: « une liste », « un texte »…"""
+    name = type(value).__name__
+    return _KINDS.get(name, name)
+
+
+def _json_error(error: ValueError) -> str:
+    """json's error, in French, with its line and column."""
+    if isinstance(error, json.JSONDecodeError):
+        return f"ligne {error.lineno}, colonne {error.colno} ({error.msg})"
+    return str(error)
+
+
+def _type_name(kind: object) -> str:
+    return str(getattr(kind, "__name__", repr(kind)))
+
+
+def _french_cattrs(error: BaseException, kind: type | None) -> str:
+    """What cattrs found wrong at one place of the JSON, in French."""
+    import cattrs
+
+    if isinstance(error, QuorumError):
+        return str(error)
+    if isinstance(error, KeyError):
+        return "champ obligatoire manquant"
+    if isinstance(error, cattrs.ForbiddenExtraKeysError):
+        return f"champs en trop ({', '.join(sorted(error.extra_fields))})"
+    if isinstance(error, ValueError | TypeError):
+        return (f"valeur invalide, {_type_name(kind)} attendu" if kind is not None
+                else f"valeur invalide ({error})")
+    if isinstance(error, AttributeError):
+        return "un objet JSON était attendu"
+    return f"erreur ({type(error).__name__} : {error})"
 
 
 def _describe(error: BaseException) -> str:
     import cattrs
 
     if isinstance(error, cattrs.BaseValidationError):
-        notes = cattrs.transform_error(error)
-        return "; ".join(notes)
+        notes = cattrs.transform_error(error, format_exception=_french_cattrs)
+        return " ; ".join(notes)
     return str(error)
 
 
@@ -230,36 +269,38 @@ def replay_to_json(replayed: Replay, *, detail: bool = False,
 def replay_from_json(data: dict[str, Any] | str) -> Replay:
     """A replay from its JSON object, compact or detailed; figures that disagree with the
     sitting are refused."""
-    parsed = _parse(data, "a replay")
+    parsed = _parse(data, "d'un rejeu")
     if "sitting" not in parsed or "questions" not in parsed:
-        raise JSONFormatError("the JSON of a replay has 'sitting' and 'questions'")
+        raise JSONFormatError("le JSON d'un rejeu a les clés 'sitting' et 'questions'")
     unknown_top = set(parsed) - {"sitting", "questions", "proxies"}
     if unknown_top:
-        raise JSONFormatError(f"unknown keys in a replay: {sorted(unknown_top)}")
+        raise JSONFormatError(f"clés inconnues dans un rejeu : {sorted(unknown_top)}")
     sitting = sitting_from_json(parsed["sitting"])
     fresh = replay(sitting)
     questions = parsed["questions"]
     if not isinstance(questions, list) or len(questions) != len(fresh):
-        raise JSONFormatError("the replay does not list every question of the agenda")
+        raise JSONFormatError("le rejeu ne donne pas chaque question de l'ordre de passage")
     if "proxies" in parsed and parsed["proxies"] != proxies_to_json(fresh):
-        raise JSONFormatError("the proxies' runs disagree with a replay of the sitting")
+        raise JSONFormatError("les périodes des procurations diffèrent de celles du rejeu "
+                              "de la séance")
     states = []
     for item, computed in zip(questions, fresh, strict=True):
         if not isinstance(item, dict):
-            raise JSONFormatError(f"a question is an object, not {type(item).__name__}")
+            raise JSONFormatError(f"une question est un objet, pas {_kind(item)}")
         unknown = set(item) - _STATE_FIELDS - _DERIVED
         if unknown:
-            raise JSONFormatError(f"unknown keys in a question: {sorted(unknown)}")
+            raise JSONFormatError(f"clés inconnues dans une question : {sorted(unknown)}")
         try:
             state = QuestionState(**{k: v for k, v in item.items() if k in _STATE_FIELDS},
                                   engine=computed.engine)
         except TypeError as error:
-            raise JSONFormatError(f"question {item.get('question')!r}: {error}") from None
+            raise JSONFormatError(f"question {item.get('question')!r} : {error}") from None
         # Derived figures too must be those of the sitting: nothing is taken on trust.
         expected = question_to_json(computed, detail=bool(_DETAIL & set(item)))
         if state != computed or any(item[k] != expected[k] for k in _DERIVED if k in item):
             raise JSONFormatError(
-                f"question {state.question!r}: the figures disagree with a replay of the sitting"
+                f"question {state.question!r} : les chiffres diffèrent de ceux du rejeu "
+                "de la séance"
             )
         states.append(state)
     return Replay(sitting, tuple(states))

@@ -76,9 +76,9 @@ def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int 
     if value is None:
         return
     if not isinstance(value, int) or isinstance(value, bool):
-        raise SittingError(f"{attribute.name} must be a whole number, not {value!r}")
+        raise SittingError(f"{attribute.name} doit être un nombre entier, pas {value!r}")
     if value < 0:
-        raise SittingError(f"{attribute.name} cannot be negative ({value})")
+        raise SittingError(f"{attribute.name} ne peut pas être négatif ({value})")
 
 
 def _key(value: str | int) -> str:
@@ -91,7 +91,7 @@ def _optional_key(value: str | int | None) -> str | None:
 
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError(f"{attribute.name} cannot be empty")
+        raise ValueError(f"{attribute.name} ne peut pas être vide")
 
 
 class BodyKind(enum.Enum):
@@ -126,10 +126,10 @@ class Member:
 
     def __attrs_post_init__(self) -> None:
         if self.substitute_for is not None and not self.substitute:
-            raise SittingError(f"{self.name!r} substitutes for {self.substitute_for!r} "
-                               "but is not marked as a substitute")
+            raise SittingError(f"« {self.name} » supplée « {self.substitute_for} » "
+                               "sans être marqué comme suppléant")
         if self.substitute_for == self.name:
-            raise SittingError(f"{self.name!r} cannot substitute for themself")
+            raise SittingError(f"« {self.name} » ne peut pas se suppléer lui-même")
 
     @property
     def display(self) -> str:
@@ -237,13 +237,13 @@ class Proxy:
 def _unique_keys(instance: Agenda, attribute: attrs.Attribute[tuple[str, ...]],
                  keys: tuple[str, ...]) -> None:
     if not keys:
-        raise SittingError("the order of passage names no question")
+        raise SittingError("l'ordre de passage ne nomme aucune question")
     seen: set[str] = set()
     for key in keys:
         if not key.strip():
-            raise SittingError("an agenda key cannot be empty")
+            raise SittingError("une clé de l'ordre de passage ne peut pas être vide")
         if key in seen:
-            raise SittingError(f"question {key!r} appears twice in the order of passage")
+            raise SittingError(f"la question « {key} » figure deux fois dans l'ordre de passage")
         seen.add(key)
 
 
@@ -668,7 +668,7 @@ def _check_sitting(sitting: Sitting) -> None:
         if deliberation.question not in agenda:
             raise UnknownQuestionError(deliberation.question)
         if deliberation.question in questions:
-            raise SittingError(f"question {deliberation.question!r} has two deliberations")
+            raise SittingError(f"la question « {deliberation.question} » a deux délibérations")
         questions.add(deliberation.question)
         for name in deliberation.interested:
             known(name, "interested", deliberation.question)
@@ -680,8 +680,8 @@ def _check_sitting(sitting: Sitting) -> None:
         named = [*deliberation.interested, *deliberation.not_voting]
         for name in set(named):
             if named.count(name) > 1:
-                raise SittingError(f"{name!r} is named twice among the interested and those "
-                                   f"not voting at question {deliberation.question}")
+                raise SittingError(f"« {name} » est nommé deux fois parmi les intéressés et ceux "
+                                   f"qui ne votent pas à la question {deliberation.question}")
     known(sitting.president, "president")
     known(sitting.secretary, "secretary")
 

@@ -74,9 +74,9 @@ class ChartFormatError(QuorumError, ValueError):
 
     def __init__(self, path: Path):
         self.path = path
-        known = " or ".join(FORMATS)
-        super().__init__(f"cannot write a chart to {str(path)!r}: "
-                         f"the file name must end in {known}")
+        known = " ou ".join(FORMATS)
+        super().__init__(f"impossible d'écrire un graphique dans « {path} » : "
+                         f"le nom du fichier doit finir par {known}")
 
 
 def _format_of(path: str | Path) -> tuple[Path, str]:
@@ -288,7 +288,7 @@ def plot_replay(replayed: Replay, ax: Axes | None = None,
         from matplotlib.lines import Line2D
         from matplotlib.patches import Patch
     except ImportError as error:
-        raise MissingExtraError("plot", "matplotlib", "plotting a sitting") from error
+        raise MissingExtraError("plot", "matplotlib", "le graphique d'une séance") from error
 
     sitting = replayed.sitting
     states = list(replayed)

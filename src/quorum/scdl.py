@@ -86,7 +86,7 @@ def scdl_rows(sitting: Sitting, report: AuditReport | None = None, *,
         if extra and key in extra:
             unknown = set(extra[key]) - set(COLUMNS)
             if unknown:
-                raise UsageError(f"not SCDL columns: {', '.join(sorted(unknown))}")
+                raise UsageError(f"colonnes qui ne sont pas du SCDL : {', '.join(sorted(unknown))}")
             row.update(extra[key])
         rows.append(row)
     return rows
@@ -107,7 +107,8 @@ def write_scdl(sittings_or_rows: Sitting | Iterable[Sitting] | Iterable[Mapping[
         elif isinstance(item, Mapping):
             rows.append(item)
         else:
-            raise UsageTypeError(f"write_scdl takes sittings or rows, not {type(item).__name__}")
+            raise UsageTypeError("write_scdl prend des séances ou des lignes, "
+                                 f"pas {type(item).__name__}")
     buffer = io.StringIO()
     import csv
 
