@@ -51,12 +51,19 @@ def _name(name: str) -> str:
 _TYPES = {"int": "un nombre entier", "float": "un nombre"}
 
 
+def _maybe(value: str) -> str:
+    """Python 3.14's suggestion (« 'x', maybe you meant 'y'? ») in French."""
+    if ", maybe you meant " not in value:
+        return value
+    return value.replace(", maybe you meant ", ", peut-être ").removesuffix("?") + " ?"
+
+
 def _argument(groups: dict[str, str]) -> str:
     command = _name(groups["name"]).startswith("la commande")
     choice = re.fullmatch(r"invalid choice: (.*) \(choose from (.*)\)", groups["message"],
                           re.DOTALL)
     if command and choice:
-        return f"commande inconnue : {choice[1]} (au choix : {choice[2]})"
+        return f"commande inconnue : {_maybe(choice[1])} (au choix : {choice[2]})"
     return f"{_name(groups['name'])} : {translate(groups['message'])}"
 
 
@@ -74,7 +81,7 @@ _RULES: Sequence[_Rule] = (
     (r"unrecognized arguments: (?P<args>.*)",
      lambda g: f"options ou mots inconnus : {g['args']}"),
     (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
-     lambda g: f"choix inconnu : {g['value']} (au choix : {g['choices']})"),
+     lambda g: f"choix inconnu : {_maybe(g['value'])} (au choix : {g['choices']})"),
     (r"invalid (?P<type>\S+) value: (?P<value>.*)", _invalid_value),
     (r"expected one argument", lambda g: "attend une valeur"),
     (r"expected at most one argument", lambda g: "attend au plus une valeur"),
