@@ -366,3 +366,34 @@ def test_reference_tally_gaps(reference: quorum.Sitting, tally: PublishedTally,
     assert check.consistent is consistent and check.could_change_outcome is could_change
     assert report.exit_status == (0 if consistent else 1)
     assert report.to_json()["tallies"][0]["could_change_outcome"] is could_change
+
+
+# -- requests for a secret or a public ballot --------------------------------------------
+
+
+def test_a_third_of_those_present_asks_for_a_secret_ballot() -> None:
+    # 4 present at question 2: 2 requests reach the third, 1 does not.
+    report = quorum.audit(build(deliberation={"secret_requested": 2}))
+    assert [f.code for f in report.errors] == ["secret-ballot-not-held"]
+    assert "CGCT L2121-21" in report.errors[0].message
+    assert codes(build(deliberation={"secret_requested": 2, "secret_ballot": True})) == []
+    assert codes(build(deliberation={"secret_requested": 1})) == []
+
+
+def test_a_quarter_asks_for_a_public_ballot() -> None:
+    dirty = quorum.audit(build(deliberation={"public_requested": 1, "secret_ballot": True}))
+    assert [f.code for f in dirty.errors] == ["public-ballot-not-held"]
+    assert codes(build(deliberation={"public_requested": 1})) == []
+    # A valid request for a secret ballot prevails over the public one.
+    both = {"public_requested": 1, "secret_requested": 2, "secret_ballot": True}
+    assert codes(build(deliberation=both)) == []
+
+
+def test_a_departement_needs_a_sixth_for_a_public_ballot() -> None:
+    # 4 present: one request is a sixth (and a quarter); départements have no secret request.
+    sitting = build(kind=BodyKind.DEPARTEMENT,
+                    deliberation={"public_requested": 1, "secret_requested": 2,
+                                  "secret_ballot": True})
+    report = quorum.audit(sitting)
+    assert [f.code for f in report.errors] == ["public-ballot-not-held"]
+    assert "L3121-15" in report.errors[0].message

@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import unicodedata
 
-from quorum._audit_common import Finding, Locator, names
+from quorum._audit_common import Finding, Locator, names, plural
 from quorum.engine import ProxyStatus, Replay
 from quorum.model import BodyKind, Deliberation, Sitting
-from quorum.rules import ACCOUNTS_TITLES, REMOTE_EPCI_FROM, REMOTE_EXCLUDED_TITLES
+from quorum.rules import (
+    ACCOUNTS_TITLES,
+    PUBLIC_BALLOT_SHARE,
+    PUBLIC_BALLOT_SHARE_COUNCILS,
+    REMOTE_EPCI_FROM,
+    REMOTE_EXCLUDED_TITLES,
+    SECRET_BALLOT_SHARE,
+)
 
-__all__ = ["check_named_votes", "check_remote", "is_accounts"]
+__all__ = ["check_ballot_requests", "check_named_votes", "check_remote", "is_accounts"]
 
 _HEADINGS = (("voted_pour", "Pour"), ("voted_contre", "Contre"),
              ("voted_abstention", "Abstention"))
@@ -178,4 +185,50 @@ def check_remote(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
                      f"{'participe' if len(here) == 1 else 'participent'} par visioconférence "
                      f"à {why} ({text})."),
             **locator.place(("tally", q), ("deliberation", q))))
+    return findings
+
+
+# -- requests for a secret or a public ballot --------------------------------------------
+
+
+def check_ballot_requests(sitting: Sitting, replayed: Replay,
+                          locator: Locator) -> list[Finding]:
+    """A request for a secret ballot by a third of the members present, or for a public
+    ballot by a quarter (a sixth in départements and régions), that the vote does not follow
+    (CGCT L2121-21, L3121-15, L4132-14).  A valid request for a secret ballot prevails."""
+    findings: list[Finding] = []
+    councils = sitting.kind in (BodyKind.DEPARTEMENT, BodyKind.REGION)
+    public_share = PUBLIC_BALLOT_SHARE_COUNCILS if councils else PUBLIC_BALLOT_SHARE
+    public_article = ("CGCT L3121-15" if sitting.kind is BodyKind.DEPARTEMENT
+                      else "CGCT L4132-14" if councils else "CGCT L2121-21")
+    for deliberation in sitting.deliberations:
+        secret, public = deliberation.secret_requested, deliberation.public_requested
+        if secret is None and public is None:
+            continue
+        q = deliberation.question
+        present = replayed.at(q).present
+        secret_valid = not councils and secret is not None and secret >= SECRET_BALLOT_SHARE \
+            * present
+        public_valid = public is not None and public >= public_share * present
+        place = locator.place(("tally", q), ("deliberation", q))
+        if secret_valid and not deliberation.secret_ballot:
+            findings.append(Finding(
+                severity="error", code="secret-ballot-not-held", question=q, questions=(q,),
+                message=(f"Question {q} : "
+                         f"{plural(secret or 0, 'membre demande', 'membres demandent')}"
+                         f" le scrutin secret, soit au moins le tiers des {present} présents, "
+                         "mais le vote n'a pas eu lieu au scrutin secret (CGCT L2121-21) ; la "
+                         "demande de scrutin secret l'emporte sur une demande de scrutin "
+                         "public."),
+                **place))
+        elif public_valid and not secret_valid and deliberation.secret_ballot:
+            share = "le sixième" if councils else "le quart"
+            findings.append(Finding(
+                severity="error", code="public-ballot-not-held", question=q, questions=(q,),
+                message=(f"Question {q} : "
+                         f"{plural(public or 0, 'membre demande', 'membres demandent')}"
+                         f" le scrutin public, soit au moins {share} des {present} présents, "
+                         "sans demande valable de scrutin secret, mais le vote a eu lieu au "
+                         f"scrutin secret ({public_article})."),
+                **place))
     return findings

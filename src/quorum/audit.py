@@ -62,7 +62,7 @@ from quorum._audit_checks import (
     seats,
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
-from quorum._audit_legal import check_named_votes, check_remote
+from quorum._audit_legal import check_ballot_requests, check_named_votes, check_remote
 from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
     OUTCOMES,
@@ -118,6 +118,7 @@ CODES: tuple[str, ...] = (
     "urgency-declared", "convocation-after-sitting", "reports-too-late",
     "president-votes-own-accounts", "reconvened-agenda-differs",
     "remote-attendance-not-allowed", "remote-vote-excluded",
+    "secret-ballot-not-held", "public-ballot-not-held",
     "civility-doubtful", *NOTE_CODES,
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
@@ -319,6 +320,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
         findings += found
     findings += check_named_votes(sitting, replayed, locator)
     findings += check_remote(sitting, replayed, locator)
+    findings += check_ballot_requests(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)
     findings += check_proxies(sitting, replayed, locator)
     findings += check_officers(sitting, replayed, locator)

@@ -359,6 +359,9 @@ class Deliberation:
     voted_pour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     voted_contre: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     voted_abstention: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    # How many members asked for a secret, or a public, ballot (CGCT L2121-21), when said.
+    secret_requested: int | None = attrs.field(default=None, validator=_non_negative)
+    public_requested: int | None = attrs.field(default=None, validator=_non_negative)
 
 
 @attrs.frozen(kw_only=True)

@@ -36,6 +36,8 @@ __all__ = [
     "DEFAULT_CALENDAR",
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
+    "PUBLIC_BALLOT_SHARE",
+    "PUBLIC_BALLOT_SHARE_COUNCILS",
     "RECONVENED_CLEAR_DAYS",
     "REMOTE_EPCI_FROM",
     "REMOTE_EXCLUDED_TITLES",
@@ -72,6 +74,17 @@ REMOTE_EXCLUDED_TITLES: tuple[str, ...] = (
 council may not take by teleconference (L5211-11-1: election of the president and the
 bureau, budget primitif, election of delegates, appointments to outside bodies under
 L2121-33)."""
+
+SECRET_BALLOT_SHARE = Fraction(1, 3)
+"""Share of the members present whose request makes the vote secret (CGCT L2121-21 1°;
+L5211-1 for EPCI); it prevails over a simultaneous request for a public ballot."""
+
+PUBLIC_BALLOT_SHARE = Fraction(1, 4)
+"""Share of the members present whose request makes the vote public (L2121-21)."""
+
+PUBLIC_BALLOT_SHARE_COUNCILS = Fraction(1, 6)
+"""The same for départements and régions (L3121-15, L4132-14), which have no rule on a
+request for a secret ballot."""
 
 ACCOUNTS_TITLES: tuple[str, ...] = ("compte administratif", "comptes administratifs",
                                     "compte financier unique", "comptes financiers uniques")
