@@ -402,7 +402,11 @@ def test_findings_are_sorted_errors_first() -> None:
 def test_json_follows_the_contract() -> None:
     report = quorum.audit(build(tally=PublishedTally(pour=4, interested=0)))
     data = json.loads(json.dumps(report.to_json()))
-    assert set(data) == {"findings", "tallies"}
+    assert list(data) == ["schema", "sitting", "verdict", "exit_status", "findings", "tallies"]
+    assert data["schema"] == 1 and data["exit_status"] == report.exit_status == 1
+    assert data["sitting"] == {"body": report.body, "date": "2026-01-15",
+                               "in_office": 5}
+    assert data["verdict"].startswith("Verdict : NON CONFORME")
     for finding in data["findings"]:
         assert {"severity", "code", "question", "line", "message"} <= set(finding)
         assert finding["severity"] in ("error", "warning", "info")

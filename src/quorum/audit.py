@@ -136,6 +136,7 @@ class AuditReport:
     body: str | None = None
     date: datetime.date | None = None
     files: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    in_office: int | None = None
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -203,8 +204,15 @@ class AuditReport:
         return len(self.findings)
 
     def to_json(self) -> dict[str, Any]:
-        """The report in CONTRACT.md's ``audit --format json`` shape."""
-        return {"findings": [f.to_json() for f in self.findings],
+        """The report in the ``audit --format json`` shape (docs/json.md): ``schema``, the
+        ``sitting`` (body, date, members in office), ``verdict``, ``exit_status``, then the
+        findings and the tally checks."""
+        return {"schema": 1,
+                "sitting": {"body": self.body,
+                            "date": self.date.isoformat() if self.date else None,
+                            "in_office": self.in_office},
+                "verdict": self.verdict(), "exit_status": self.exit_status,
+                "findings": [f.to_json() for f in self.findings],
                 "tallies": [t.to_json() for t in self.tallies]}
 
     def verdict(self) -> str:
@@ -335,4 +343,4 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings.sort(key=_sort_key(sitting))
     files = sitting.origin.files if sitting.origin is not None else ()
     return AuditReport(findings=findings, tallies=tallies, body=sitting.body, date=sitting.date,
-                       files=files)
+                       files=files, in_office=sitting.in_office)
