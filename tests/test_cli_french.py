@@ -110,6 +110,8 @@ CASES: dict[str, Case] = {
     "csv without --each": lambda t: (["audit", "--format", "csv", str(EXAMPLE)], 2),
     "unknown question": lambda t: (["replay", "--question", "999", str(EXAMPLE)], 2),
     "standard input twice": lambda t: (["replay", "-", "-"], 2),
+    "empty standard input": lambda t: (["audit", "-"], 2),
+    "every problem of an empty file": lambda t: (["audit", "--details", str(_empty(t))], 2),
     "bad JSON": lambda t: (["replay", str(_bad_json(t))], 2),
     "proxy to someone not listed": lambda t: (["audit", str(_with_proxy_to_unlisted(t))], 1),
     "each, missing file": lambda t: (["audit", "--each", str(t / "absent.txt")], 2),
@@ -278,3 +280,13 @@ def test_a_finding_still_sets_the_status_on_an_ascii_console(tmp_path: Path) -> 
                           capture_output=True, env=env, timeout=120, check=False)
     assert done.returncode == 1, done.stderr
     assert b"Traceback" not in done.stderr
+
+
+def test_a_windows_record_on_standard_input() -> None:
+    """A record saved in Windows-1252 and piped in is read with its accents."""
+    data = EXAMPLE.read_text(encoding="utf-8").encode("cp1252")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([*_console_script(), "audit", "-"], input=data, capture_output=True,
+                          env=env, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Grand Besançon Métropole" in done.stdout.decode("utf-8")

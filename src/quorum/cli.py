@@ -46,6 +46,7 @@ from quorum.reader import read_record, read_records
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+_STDIN = "<entrée standard>"  # the file named in what is read from standard input
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -108,9 +109,12 @@ def _read(sources: Sequence[str], stdin: TextIO) -> Sitting:
         raise RecordError([ReadProblem(message="l'entrée standard ne se lit qu'une fois",
                                        line=1, column=1, file="-")])
     text = _read_text(stdin)
+    if not text.strip():  # the reader would take an empty text for a path
+        raise RecordError([ReadProblem(message="l'entrée standard est vide : aucun relevé à lire",
+                                       line=1, column=1, file=_STDIN)])
     if len(sources) == 1:
-        return read_record(text, file="<stdin>")
-    return read_records([read_record(text, file="<stdin>") if s == "-" else s for s in sources])
+        return read_record(text, file=_STDIN)
+    return read_records([read_record(text, file=_STDIN) if s == "-" else s for s in sources])
 
 
 def _read_text(stdin: TextIO) -> str:

@@ -202,7 +202,7 @@ class ReadProblem:
 
     def render(self) -> str:
         """The problem as ``file:line:column: message``, the line and a caret under it."""
-        where = f"{self.file or '<record>'}:{self.line}:{self.column}"
+        where = f"{self.file or '<relevé>'}:{self.line}:{self.column}"
         text = f"{where}: {self.message}"
         if self.source_line:
             shown = self.source_line.rstrip("\n")
@@ -243,7 +243,7 @@ class RecordError(QuorumError, ValueError):
         more = len(self.problems) - 1
         tail = (f" (et {more} autre{'s' if more > 1 else ''} problème{'s' if more > 1 else ''})"
                 if more else "")
-        return f"{first.file or '<record>'}:{first.line}:{first.column}: {first.message}{tail}"
+        return f"{first.file or '<relevé>'}:{first.line}:{first.column}: {first.message}{tail}"
 
 
 class NameMatchError(RecordError):
