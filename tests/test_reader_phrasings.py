@@ -316,3 +316,17 @@ Absents : Mme Rose GIRAUD (représentée par M. Paul ARNAUD), M. Luc HENRI
     assert windows(sitting, "Lise BOREL") == (Window(start="3"),)
     assert windows(sitting, "Jean CHAPUIS") == (Window(end="2"),)
     assert [sitting.at(k).present for k in ("1", "2", "3")] == [2, 2, 2]
+
+
+def test_a_request_for_a_secret_ballot_and_the_sending_of_the_reports() -> None:
+    text = (RECORDS / "pouvoirs.txt").read_text(encoding="utf-8").replace(
+        "Rapport n°2 - Subvention au club de football\n",
+        "Rapport n°2 - Subvention au club de football\n\nÀ la demande de 6 conseillers, il est "
+        "procédé au scrutin secret.\n").replace(
+        "\nÉtaient absents", "\nLes rapports ont été envoyés le 20 novembre 2026.\n\n"
+        "Étaient absents", 1)
+    sitting = read_record(text)
+    deliberation = sitting.deliberation(2)
+    assert deliberation is not None
+    assert (deliberation.secret_requested, deliberation.secret_ballot) == (6, True)
+    assert sitting.reports_sent == datetime.date(2026, 11, 20)

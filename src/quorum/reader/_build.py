@@ -470,7 +470,8 @@ class _Builder:
                 closed=fields.get("closed"), place=fields.get("place"), president=president,
                 secretary=secretary, header_counts=fields.get("header_counts"),
                 reconvened=bool(fields.get("reconvened", False)),
-                urgent=bool(fields.get("urgent", False)), origin=origin,
+                urgent=bool(fields.get("urgent", False)),
+                reports_sent=fields.get("reports_sent"), origin=origin,
             )
         except (QuorumError, ValueError, LookupError) as error:
             self._place(error, origin)
@@ -824,6 +825,7 @@ class _Builder:
                 header_counts=block.counts,
                 voted_pour=named.get("pour", ()), voted_contre=named.get("contre", ()),
                 voted_abstention=named.get("abstention", ()),
+                secret_requested=block.secret_requested, public_requested=block.public_requested,
             ))
             self.reader.locate("deliberation", key, block.line, 1)
             if block.tally:  # where the tally starts (« Pour : 117 »), for the audit to cite

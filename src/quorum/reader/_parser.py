@@ -110,6 +110,16 @@ _HEADER_WORDS = re.compile(r"conseil|communaute|metropole|commune|seance|proces-
                            r"|deliberation|page")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_BALLOT_REQUEST = re.compile(
+    r"(?:a\s+la\s+demande\s+de\s+(?P<count>\d{1,4})\s+(?:conseill|membres|elus|delegues)"
+    r"[^.]{0,80}?scrutin\s+(?:secret|public)"
+    r"|scrutin\s+(?:secret|public)\s+(?:a\s+ete\s+|est\s+)?demande\w*\s+par\s+"
+    r"(?P<count2>\d{1,4})\s+(?:conseill|membres|elus|delegues))"
+)
+_REPORTS_SENT = re.compile(
+    r"rapports\s+(?:ont\s+ete\s+)?(?:envoye|adresse|transmis)\w*\s+(?:aux\s+\w+\s+)?le\s+"
+    r"|(?:date\s+d'|)envoi\s+des\s+rapports\s*:?\s*(?:le\s+)?"
+)
 _URGENT = re.compile(r"convoque\w*\s+(?:en\s+|d')urgence|(?:seance|reunion|session)\s+"
                      r"(?:extraordinaire\s+)?d'urgence|procedure\s+d'urgence|en\s+urgence")
 # How every item that names nobody begins (a label, « néant », « excusé », row numbers,
@@ -263,6 +273,8 @@ class Block:
     tally: dict[str, tuple[int, int]] = attrs.field(factory=dict)  # field -> (value, line)
     named: dict[str, list[Mention]] = attrs.field(factory=dict)  # « Contre : 1 (M. X) »
     counts: HeaderCounts | None = None
+    secret_requested: int | None = None  # members who asked for a secret ballot
+    public_requested: int | None = None
 
 
 @attrs.define
@@ -551,6 +563,14 @@ class Reader:
             handled = True
         if "secret" in folded and _SECRET.search(folded, at):
             block.secret = True
+            handled = True
+        if "demande" in folded and (request := _BALLOT_REQUEST.search(folded, at)):
+            # « À la demande de 12 conseillers, il est procédé au scrutin secret »
+            count = int(request.group("count") or request.group("count2"))
+            if "public" in request.group(0):
+                block.public_requested = count
+            else:
+                block.secret_requested = count
             handled = True
         return handled
 
@@ -1187,6 +1207,9 @@ class Reader:
                 self.set_field("small", population < 3500, line, match.start(1) + 1)
         if "assemblee" in folded and (match := _KIND.search(folded, at)):
             self.set_field("kind", match.group(1), line, match.start(1) + 1)
+        if ("reports_sent" not in self.fields and block is None and "rapports" in folded
+                and (sent := _REPORTS_SENT.search(folded, at))):
+            self._date("reports_sent", index, sent.end(), anchored=True)
         if "urgence" in folded and block is None and _URGENT.search(folded, at):
             self.set_field("urgent", True, line, at + 1)
         if "quorum" in folded and _RECONVENED.search(folded, at):
