@@ -22,6 +22,12 @@ cleanly); a record that cannot be read is a row with its reason and the run
 goes on.  Exit ``0`` all clean, ``1`` a record has an error-level finding,
 ``2`` a record could not be read.  A progress bar goes to stderr when it is a
 terminal.
+
+Everything a person reads is French, argparse's own messages and ``--help``
+included (:mod:`quorum._cli_french`).  Any console will do: a character the
+console's encoding cannot hold (a cp1252 or ASCII console, a redirect, a pipe)
+is written ``?`` instead of failing, JSON escapes it (``\\u00e9``) so the data
+stays exact, and the exit status is the record's, never the console's.
 """
 
 from __future__ import annotations
