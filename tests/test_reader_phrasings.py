@@ -330,3 +330,24 @@ def test_a_request_for_a_secret_ballot_and_the_sending_of_the_reports() -> None:
     assert deliberation is not None
     assert (deliberation.secret_requested, deliberation.secret_ballot) == (6, True)
     assert sitting.reports_sent == datetime.date(2026, 11, 20)
+
+
+def test_lists_of_delegates_titulars_substitutes_and_those_represented() -> None:
+    text = """COMMUNAUTE DE COMMUNES DU VAL D'AMBLEVE
+Conseil communautaire du 18 mars 2016
+Nombre de délégués en exercice : 8
+Délégués titulaires présents : M. Alain BRUN (Arbois), Mme Claire DUBOIS (Arbois), \
+M. Marc FAURE (Bellevue), M. Paul GIRARD (Cernans)
+Délégués suppléants présents : M. Louis HAMEL (Dournon, suppléant de M. Henri JOLY)
+Etaient représentés : Mme Sophie KLEIN par M. Alain BRUN
+Délégués absents : M. Henri JOLY (Dournon), Mme Anne LEROY (Ecleux), M. Jean MOREL (Ecleux)
+
+Délibération n° 2016-05 : Budget primitif
+Votants : 6 - Pour : 6 - Contre : 0 - Abstention : 0
+"""
+    sitting = read_record(text)
+    assert sitting.member("Louis HAMEL").substitute_for == "Henri JOLY"
+    assert proxies(sitting) == [("Sophie KLEIN", "Alain BRUN", Window())]
+    state = sitting.at("2016-05")
+    assert (state.present, state.represented) == (5, 1)
+    assert quorum.audit(sitting).exit_status == 0

@@ -297,8 +297,9 @@ def split_run_on(source: Source, line: int, start: int, end: int
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t*,;":
         start += 1
-    while end > start and text[end - 1] in " \t*,;.":
-        end -= 1
+    while end > start and text[end - 1] in " \t*,;.)" and (
+            text[end - 1] != ")" or text.count("(", start, end) < text.count(")", start, end)):
+        end -= 1  # a closing parenthesis is stripped only when nothing opened it
     return start, end
 
 

@@ -51,13 +51,11 @@ from quorum.reader._text import Problems, Source, fold
 __all__ = ["Reader"]
 
 _PREFIX = re.compile(r"[ \t]*(?:[-•–>][ \t]+)?")
-_PRESENT = re.compile(
-    r"(?:(?:etaient|sont|membres|conseillers|elus)\s+)?presents?\b[^:\n]{0,60}?:"
-)
-_ABSENT = re.compile(
-    r"(?:(?:etaient|etait|sont|membres|conseillers|elus)\s+)?(absente?s?|excusee?s?)\b"
-    r"([^:\n]{0,60}?):"
-)
+# Who a list is about, before « présents » / « absents »: « Délégués titulaires présents : ».
+_WHO = (r"(?:(?:etaient|etait|sont|membres|conseillers|conseilleres|elus|delegues|titulaires"
+        r"|suppleants|suppleantes|communautaires|municipaux)\s+){0,3}")
+_PRESENT = re.compile(_WHO + r"presente?s?\b[^:\n]{0,60}?:")
+_ABSENT = re.compile(_WHO + r"(absente?s?|excusee?s?|representee?s?)\b([^:\n]{0,60}?):")
 _SECRETARY = re.compile(r"secretaire(?:\s+de\s+(?:la\s+)?seance)?\s*:")
 _SECRETARY_SENTENCE = re.compile(
     r"\s(?:a\s+ete|est)\s+(?:designee?|elue?|nommee?)\s+(?:comme\s+|en\s+qualite\s+de\s+)?"
@@ -440,6 +438,7 @@ class Reader:
                 excused = "excus" in match.group(0)
                 # « Absents excusés ayant donné pouvoir : M. X à M. Y, … »: items are proxies.
                 self.absent_proxies = bool(_GAVE_PROXY.search(match.group(0)))
+                excused = excused or "represente" in match.group(0)
                 consumed = self._people(index, match.end(), "absent", excused)
                 self.absent_proxies = False
             elif match := _PROXIES.match(folded, at):
