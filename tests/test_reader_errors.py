@@ -119,7 +119,7 @@ def test_every_problem_is_reported_in_one_pass() -> None:
         where(text, "M. BAILLY"),
     ]
     messages = [p.message for p in problems]
-    assert messages[0] == "date impossible : day is out of range for month: 31 juin 2026"
+    assert messages[0] == "date impossible : ce jour n'existe pas : 31 juin 2026"
     assert messages[1] == "la question 9 n'est pas dans l'ordre de passage"
     assert problems[0].length == len("jeudi 31 juin 2026")
     assert "(et 2 autres problèmes)" in caught.value.summary

@@ -53,6 +53,7 @@ from pathlib import Path
 
 import attrs
 
+from quorum._french import os_reason
 from quorum.errors import QuorumError, ReadProblem, RecordError
 from quorum.jsonio import sitting_from_json
 from quorum.model import RecordOrigin, Sitting
@@ -108,7 +109,7 @@ def _read_file(path: Path, file: str | None) -> _Loaded:
         data = path.read_bytes()
     except OSError as error:
         raise RecordError([ReadProblem(
-            message=f"impossible de lire le fichier : {error.strerror or error}",
+            message=f"impossible de lire le fichier : {os_reason(error)}",
             line=1, column=1, file=name)]) from None
     if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
         return pdf_text(data, file=name), name, ()

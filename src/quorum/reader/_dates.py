@@ -88,8 +88,8 @@ def find_date(folded: str, start: int = 0) -> tuple[datetime.date, int, int] | N
         text = f"{match.group(4)}/{match.group(5)}/{match.group(6)}"
     try:
         day = parse_french_date(text)
-    except (ValueError, OverflowError) as error:
-        raise BadDate(str(error), match.start(), match.end()) from None
+    except (ValueError, OverflowError):
+        raise BadDate(f"ce jour n'existe pas : {text}", match.start(), match.end()) from None
     return day, match.start(), match.end()
 
 
@@ -104,8 +104,9 @@ def find_time(folded: str, start: int = 0) -> tuple[datetime.time, int, int] | N
     hour, minute = int(match.group(1)), int(match.group(2) or 0)
     try:
         return datetime.time(hour, minute), match.start(), match.end()
-    except ValueError as error:
-        raise BadDate(str(error), match.start(), match.end()) from None
+    except ValueError:
+        raise BadDate(f"cette heure n'existe pas : {hour} h {minute:02d}", match.start(),
+                      match.end()) from None
 
 
 # Numbers written in words, as minutes write the date (« L'an deux mille vingt-trois, le
