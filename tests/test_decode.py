@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -122,34 +120,3 @@ def test_binary_looking_utf8_with_nul_is_not_taken_for_utf16() -> None:
 def test_a_span_cannot_run_backwards() -> None:
     with pytest.raises(ValueError):
         Span(5, 2)
-
-
-def _big_record() -> str:
-    from pathlib import Path
-
-    record = Path(__file__).parent / "data" / "records" / "gbm-2026-06-25-rapport-26.txt"
-    text = record.read_text(encoding="utf-8")
-    return (text * (5_000_000 // len(text) + 1))[:5_000_000]
-
-
-@pytest.mark.parametrize("codec", ["utf-8", "cp1252", "utf-16"])
-def test_five_megabytes_decode_fast(codec: str) -> None:
-    text = _big_record()
-    data = text.encode(codec, errors="replace")
-    best = min(_timed(data) for _ in range(3))
-    assert best < 0.3, f"{codec}: {best:.3f} s"  # ~0.08 s measured for cp1252
-
-
-def test_every_other_line_cp1252_is_linear() -> None:
-    lines = _big_record().split("\n")
-    data = b"\n".join(line.encode("cp1252", errors="replace") if index % 2 else line.encode()
-                      for index, line in enumerate(lines))
-    assert min(_timed(data) for _ in range(3)) < 0.3
-    data = data.replace(b"\n", b"\r")  # old Mac breaks: no « \n » to find
-    assert min(_timed(data) for _ in range(3)) < 0.3
-
-
-def _timed(data: bytes) -> float:
-    started = time.perf_counter()
-    decode(data)
-    return time.perf_counter() - started
