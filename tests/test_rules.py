@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quorum
+from quorum.errors import SittingError
 from quorum.rules import (
     CGCT,
     DEFAULT_CALENDAR,
@@ -76,7 +77,7 @@ def test_every_boundary_is_a_parameter() -> None:
 
 
 def test_calendar_refuses_overlapping_periods() -> None:
-    with pytest.raises(ValueError, match="overlap"):
+    with pytest.raises(SittingError, match="se chevauchent"):
         RuleCalendar((RulePeriod(D(2020, 1, 1), D(2020, 2, 1), CGCT),
                       RulePeriod(D(2020, 2, 1), D(2020, 3, 1), HEALTH_EMERGENCY)))
     with pytest.raises(ValueError):
@@ -84,9 +85,9 @@ def test_calendar_refuses_overlapping_periods() -> None:
 
 
 def test_rule_set_validation() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(SittingError, match="procurations par mandataire"):
         RuleSet(name="x", proxies_per_holder=0)
-    with pytest.raises(ValueError):
+    with pytest.raises(SittingError, match="fraction du quorum"):
         RuleSet(name="x", quorum_fraction=Fraction(3, 2))
 
 

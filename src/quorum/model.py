@@ -33,9 +33,9 @@ from __future__ import annotations
 import datetime
 import enum
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -52,6 +52,8 @@ from quorum.errors import (
     UnknownQuestionError,
 )
 from quorum.rules import DEFAULT_CALENDAR, RuleSet
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Agenda",
@@ -90,8 +92,56 @@ def _optional_key(value: str | int | None) -> str | None:
 
 
 def _non_empty(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise SittingError(f"le nom d'un membre doit être un texte, pas {value!r}")
     if not value.strip():
-        raise ValueError(f"{attribute.name} ne peut pas être vide")
+        raise SittingError(f"le nom d'un membre ne peut pas être vide ({value!r})")
+
+
+def _date(value: object) -> datetime.date | None:
+    """A day: a :class:`datetime.date`, or its ISO text (``"2026-01-15"``) converted."""
+    if isinstance(value, datetime.datetime):  # a date too for Python, but it breaks comparisons
+        raise SittingError(f"un jour est attendu (datetime.date), pas une date et une heure "
+                           f"({value!r}) : écrire {value!r}.date()")
+    return _iso(value, datetime.date, datetime.date.fromisoformat,
+                "une date", "AAAA-MM-JJ", "2026-01-15")
+
+
+def _time(value: object) -> datetime.time | None:
+    """An hour: a :class:`datetime.time`, or its ISO text (``"18:30"``) converted."""
+    return _iso(value, datetime.time, datetime.time.fromisoformat, "une heure", "HH:MM", "18:30")
+
+
+def _iso(value: object, kind: type[_T], parse: Callable[[str], _T],
+         what: str, form: str, example: str) -> _T | None:
+    """``value`` if ``None`` or a ``kind``, else its ISO text parsed; anything else refused."""
+    if value is None or isinstance(value, kind):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse(value.strip())
+        except ValueError:
+            raise SittingError(f"« {value} » n'est pas {what} au format ISO ({form}, "
+                               f"par exemple {example})") from None
+    raise SittingError(f"{what} est attendue (datetime.{kind.__name__} ou texte {form}), "
+                       f"pas {value!r}")
+
+
+def _each(items: Iterable[Any], kind: type[Any], what: str, example: str) -> tuple[Any, ...]:
+    """``items`` as a tuple; a single text, or any item not of ``kind``, is refused.
+
+    ``what`` names the list in French (« les membres »), ``example`` shows how to
+    write one item.
+    """
+    if isinstance(items, str | bytes) or not isinstance(items, Iterable):
+        raise SittingError(f"{what} : une liste est attendue, pas {items!r}"
+                           f" ; écrire par exemple [{example}]")
+    converted = tuple(items)
+    for item in converted:
+        if not isinstance(item, kind):
+            raise SittingError(f"{what} : chaque élément doit être un {kind.__name__} "
+                               f"({example}), pas {item!r}")
+    return converted
 
 
 class BodyKind(enum.Enum):
@@ -190,7 +240,7 @@ class Window:
 
 
 def _windows(items: Iterable[Window]) -> tuple[Window, ...]:
-    return tuple(items)
+    return _each(items, Window, "les périodes de présence", "Window.until_question(16)")
 
 
 @attrs.frozen(kw_only=True)
@@ -342,6 +392,12 @@ def _strings(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(items)
 
 
+# A single name where a list is expected is refused rather than wrapped: « Anne FALGA,
+# Hasni ALEM » would otherwise be taken silently for one name.
+def _names(items: Iterable[str]) -> tuple[str, ...]:
+    return _each(items, str, "les noms", '"Anne FALGA"')
+
+
 @attrs.frozen(kw_only=True)
 class Deliberation:
     """What the record says of one question: who is interested, what was published."""
@@ -349,16 +405,16 @@ class Deliberation:
     question: str = attrs.field(converter=_key)
     identifier: str | None = None
     title: str | None = None
-    interested: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    not_voting: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    interested: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    not_voting: tuple[str, ...] = attrs.field(default=(), converter=_names)
     tally: PublishedTally | None = None
     unanimous: bool = False
     secret_ballot: bool = False
     header_counts: HeaderCounts | None = None
     # The members named under each heading of the tally (« Contre : 1 (M. X) »), when printed.
-    voted_pour: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    voted_contre: tuple[str, ...] = attrs.field(default=(), converter=_strings)
-    voted_abstention: tuple[str, ...] = attrs.field(default=(), converter=_strings)
+    voted_pour: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    voted_contre: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    voted_abstention: tuple[str, ...] = attrs.field(default=(), converter=_names)
     # How many members asked for a secret, or a public, ballot (CGCT L2121-21), when said.
     secret_requested: int | None = attrs.field(default=None, validator=_non_negative)
     public_requested: int | None = attrs.field(default=None, validator=_non_negative)
@@ -469,19 +525,26 @@ class RecordOrigin:
 
 
 def _members(items: Iterable[Member]) -> tuple[Member, ...]:
-    return tuple(items)
+    return _each(items, Member, "les membres", 'Member(name="Anne FALGA")')
 
 
 def _attendance(items: Iterable[Attendance]) -> tuple[Attendance, ...]:
-    return tuple(items)
+    return _each(items, Attendance, "les présences", 'Attendance.present("Anne FALGA")')
 
 
 def _proxies(items: Iterable[Proxy]) -> tuple[Proxy, ...]:
-    return tuple(items)
+    return _each(items, Proxy, "les procurations",
+                 'Proxy(giver="Anne FALGA", holder="Hasni ALEM")')
 
 
 def _deliberations(items: Iterable[Deliberation]) -> tuple[Deliberation, ...]:
-    return tuple(items)
+    return _each(items, Deliberation, "les délibérations", 'Deliberation(question="1")')
+
+
+def _in_office(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value is None:
+        raise SittingError("le nombre de membres en exercice est obligatoire")
+    _non_negative(instance, attribute, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -494,17 +557,18 @@ class Sitting:
     """
 
     body: str
-    date: datetime.date | None  # None: the record does not say (common-law rules apply)
-    in_office: int = attrs.field(validator=_non_negative)
+    # None: the record does not say (common-law rules apply); ISO text is converted.
+    date: datetime.date | None = attrs.field(converter=_date)
+    in_office: int = attrs.field(validator=_in_office)
     agenda: Agenda
     members: tuple[Member, ...] = attrs.field(converter=_members)
     attendance: tuple[Attendance, ...] = attrs.field(converter=_attendance)
     proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_proxies)
     deliberations: tuple[Deliberation, ...] = attrs.field(default=(), converter=_deliberations)
     kind: BodyKind = BodyKind.EPCI
-    convened: datetime.date | None = None
-    opened: datetime.time | None = None
-    closed: datetime.time | None = None
+    convened: datetime.date | None = attrs.field(default=None, converter=_date)
+    opened: datetime.time | None = attrs.field(default=None, converter=_time)
+    closed: datetime.time | None = attrs.field(default=None, converter=_time)
     place: str | None = None
     president: str | None = None
     secretary: str | None = None
@@ -512,7 +576,7 @@ class Sitting:
     reconvened: bool = False
     urgent: bool = False  # « convoqué en urgence » (CGCT L2121-12 al. 2)
     # Départements and régions: the day the reports were sent (L3121-19, L4132-18).
-    reports_sent: datetime.date | None = None
+    reports_sent: datetime.date | None = attrs.field(default=None, converter=_date)
     # A reconvened sitting (L2121-17): the agenda of the sitting where the quorum failed,
     # when known; the reconvened sitting deliberates without quorum on those items only.
     failed_agenda: Agenda | None = None
@@ -654,6 +718,8 @@ def _check_sitting(sitting: Sitting) -> None:
                         titular, substitute, agenda.key(max(s_start, t_start))
                     )
 
+    _check_in_office(sitting, spans)
+
     by_giver: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for proxy in sitting.proxies:
         known(proxy.giver, "giver")
@@ -687,6 +753,34 @@ def _check_sitting(sitting: Sitting) -> None:
                                    f"qui ne votent pas à la question {deliberation.question}")
     known(sitting.president, "president")
     known(sitting.secretary, "secretary")
+
+
+def _check_in_office(sitting: Sitting, spans: dict[str, list[tuple[int, int]]]) -> None:
+    """No question may find more members present than there are members in office.
+
+    Titular and substitute never sit together (checked before), so the members
+    with a window over a question are the seats occupied then, the engine's
+    ``present``.
+    """
+    count = len(sitting.agenda)
+    if len(spans) <= sitting.in_office:  # fewer members with an entry than seats: cannot exceed
+        return
+    delta = [0] * (count + 2)
+    for intervals in spans.values():
+        last = 0  # the windows of one member may overlap: count each question once
+        for start, end in sorted(intervals):
+            start = max(start, last + 1)
+            if start <= end:
+                delta[start] += 1
+                delta[end + 1] -= 1
+            last = max(last, end)
+    present = 0
+    for position in range(1, count + 1):
+        present += delta[position]
+        if present > sitting.in_office:
+            raise SittingError(
+                f"{present} membres sont présents à la question {sitting.agenda.key(position)}, "
+                f"plus que les membres en exercice ({sitting.in_office})")
 
 
 def members_named(sitting: Sitting, names: Sequence[str]) -> tuple[Member, ...]:

@@ -30,6 +30,8 @@ from itertools import pairwise
 
 import attrs
 
+from quorum.errors import SittingError
+
 __all__ = [
     "ACCOUNTS_TITLES",
     "CGCT",
@@ -93,14 +95,27 @@ accounts: compte administratif (L1612-12, L2121-14) or the compte financier uniq
 replaces it (loi 2018-1317 art. 242 as amended; loi 2023-1322 art. 205)."""
 
 
+_LABELS = {"proxies_per_holder": "le nombre de procurations par mandataire",
+           "quorum_fraction": "la fraction du quorum"}
+"""The fields of :class:`RuleSet` as its messages say them."""
+
+
 def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    label = _LABELS[attribute.name]
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise SittingError(f"{label} doit être un nombre entier, pas {value!r}")
     if value < 1:
-        raise ValueError(f"{attribute.name} must be at least 1, not {value}")
+        raise SittingError(f"{label} doit valoir au moins 1, pas {value}")
 
 
 def _fraction(instance: object, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
+    label = _LABELS[attribute.name]
+    # A float is refused: 1/3 written 0.333… would move the threshold at 3, 6, 9… in office.
+    if not isinstance(value, Fraction | int) or isinstance(value, bool):
+        raise SittingError(f"{label} doit être une fraction exacte, par exemple "
+                           f"Fraction(1, 3), pas {value!r}")
     if not 0 < value <= 1:
-        raise ValueError(f"{attribute.name} must lie in (0, 1], not {value}")
+        raise SittingError(f"{label} doit être strictement positive et au plus 1, pas {value}")
 
 
 @attrs.frozen(kw_only=True)
@@ -170,17 +185,30 @@ HEALTH_EMERGENCY_REPRESENTED = attrs.evolve(
 )
 
 
+def _day(instance: object, attribute: attrs.Attribute[datetime.date],
+         value: datetime.date) -> None:
+    if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+        raise SittingError(f"une période de règles commence et finit à un jour "
+                           f"(datetime.date), pas {value!r}")
+
+
+def _rule_set(instance: object, attribute: attrs.Attribute[RuleSet], value: RuleSet) -> None:
+    if not isinstance(value, RuleSet):
+        raise SittingError(f"une période de règles donne un RuleSet, pas {value!r}")
+
+
 @attrs.frozen
 class RulePeriod:
     """A rule set in force from ``start`` to ``end``, both days included."""
 
-    start: datetime.date
-    end: datetime.date
-    rules: RuleSet
+    start: datetime.date = attrs.field(validator=_day)
+    end: datetime.date = attrs.field(validator=_day)
+    rules: RuleSet = attrs.field(validator=_rule_set)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
-            raise ValueError(f"rule period ends on {self.end} before it starts on {self.start}")
+            raise SittingError(f"la période de règles finit le {self.end} avant de commencer "
+                               f"le {self.start}")
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, datetime.date) and self.start <= day <= self.end
@@ -193,11 +221,16 @@ def _no_overlap(
     ordered = sorted(periods, key=lambda p: p.start)
     for before, after in pairwise(ordered):
         if after.start <= before.end:
-            raise ValueError(f"rule periods overlap: {before.start}–{before.end} and {after.start}")
+            raise SittingError(f"deux périodes de règles se chevauchent : du {before.start} au "
+                               f"{before.end}, et à partir du {after.start}")
 
 
 def _by_start(periods: Iterable[RulePeriod]) -> tuple[RulePeriod, ...]:
-    return tuple(sorted(periods, key=lambda p: p.start))
+    items = tuple(periods)
+    for item in items:
+        if not isinstance(item, RulePeriod):
+            raise SittingError(f"un calendrier de règles est fait de RulePeriod, pas {item!r}")
+    return tuple(sorted(items, key=lambda p: p.start))
 
 
 @attrs.frozen
