@@ -15,6 +15,8 @@
 (2, 1, 3, 3, False)
 """
 
+from importlib import metadata as _metadata
+
 from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.batch import RecordResult, audit_many, audit_record
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
@@ -55,6 +57,7 @@ from quorum.model import (
     BodyKind,
     Deliberation,
     Disagreement,
+    ElectionRound,
     HeaderCounts,
     Location,
     Member,
@@ -80,7 +83,10 @@ from quorum.rules import (
 from quorum.scdl import scdl_rows, write_scdl
 from quorum.writer import in_record_order, render_record
 
-__version__ = "0.1.0"
+try:  # one version source: pyproject.toml, as installed
+    __version__ = _metadata.version("quorum")
+except _metadata.PackageNotFoundError:  # a source tree on sys.path, never installed
+    __version__ = "0+inconnue"
 
 __all__ = [
     "CGCT",
@@ -96,6 +102,7 @@ __all__ = [
     "DetachedStateError",
     "Disagreement",
     "DuplicateAttendanceError",
+    "ElectionRound",
     "DuplicateMemberError",
     "Finding",
     "HeaderCounts",
