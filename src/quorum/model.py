@@ -61,6 +61,7 @@ __all__ = [
     "BodyKind",
     "Deliberation",
     "Disagreement",
+    "ElectionRound",
     "HeaderCounts",
     "Location",
     "Member",
@@ -398,6 +399,14 @@ def _names(items: Iterable[str]) -> tuple[str, ...]:
     return _each(items, str, "les noms", '"Anne FALGA"')
 
 
+def _rounds(items: Iterable[ElectionRound]) -> tuple[ElectionRound, ...]:
+    return _each(items, ElectionRound, "les tours de scrutin", "ElectionRound(number=1)")
+
+
+def _candidates(items: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return tuple((name, votes) for name, votes in items)
+
+
 @attrs.frozen(kw_only=True)
 class Deliberation:
     """What the record says of one question: who is interested, what was published."""
@@ -418,6 +427,28 @@ class Deliberation:
     # How many members asked for a secret, or a public, ballot (CGCT L2121-21), when said.
     secret_requested: int | None = attrs.field(default=None, validator=_non_negative)
     public_requested: int | None = attrs.field(default=None, validator=_non_negative)
+    # An election or appointment (CGCT L2121-21, L2122-7): its rounds as printed, the name
+    # proclaimed as written, and whether the proclamation says « au bénéfice de l'âge ».
+    rounds: tuple[ElectionRound, ...] = attrs.field(default=(), converter=_rounds)
+    elected: str | None = None
+    elected_by_age: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class ElectionRound:
+    """One round of an election (« Premier tour : Nombre de votants : 21 – … »).
+
+    ``voters``, ``blank`` (blank or spoilt ballots), ``cast`` (suffrages exprimés) and
+    ``majority`` (the absolute majority printed) are ``None`` when not printed;
+    ``candidates`` pairs each name, as written, with its votes.
+    """
+
+    number: int = attrs.field(default=1, validator=_non_negative)
+    voters: int | None = attrs.field(default=None, validator=_non_negative)
+    blank: int | None = attrs.field(default=None, validator=_non_negative)
+    cast: int | None = attrs.field(default=None, validator=_non_negative)
+    majority: int | None = attrs.field(default=None, validator=_non_negative)
+    candidates: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_candidates)
 
 
 @attrs.frozen(kw_only=True)
