@@ -62,6 +62,7 @@ from quorum._audit_checks import (
     seats,
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
+from quorum._audit_election import check_elections
 from quorum._audit_legal import check_ballot_requests, check_named_votes, check_remote
 from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
@@ -119,6 +120,8 @@ CODES: tuple[str, ...] = (
     "president-votes-own-accounts", "reconvened-agenda-differs",
     "remote-attendance-not-allowed", "remote-vote-excluded",
     "secret-ballot-not-held", "public-ballot-not-held",
+    "election-not-secret", "election-figures-inconsistent", "election-majority-misprinted",
+    "election-outcome-contradicted", "election-voters-exceed",
     "civility-doubtful", *NOTE_CODES,
 )
 """Every finding code the audit emits; each is documented in docs/findings.md."""
@@ -329,6 +332,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings += check_named_votes(sitting, replayed, locator)
     findings += check_remote(sitting, replayed, locator)
     findings += check_ballot_requests(sitting, replayed, locator)
+    findings += check_elections(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)
     findings += check_proxies(sitting, replayed, locator)
     findings += check_officers(sitting, replayed, locator)

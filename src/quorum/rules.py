@@ -36,6 +36,9 @@ __all__ = [
     "ACCOUNTS_TITLES",
     "CGCT",
     "DEFAULT_CALENDAR",
+    "ELECTION_EXPRESSLY_SECRET_TITLES",
+    "ELECTION_MAJORITY_SHARE",
+    "ELECTION_RELATIVE_ROUND",
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
     "PUBLIC_BALLOT_SHARE",
@@ -76,6 +79,21 @@ REMOTE_EXCLUDED_TITLES: tuple[str, ...] = (
 council may not take by teleconference (L5211-11-1: election of the president and the
 bureau, budget primitif, election of delegates, appointments to outside bodies under
 L2121-33)."""
+
+ELECTION_MAJORITY_SHARE = Fraction(1, 2)
+"""An election's absolute majority: more than this share of the votes cast (suffrages
+exprimés), that is ``cast // 2 + 1`` (CGCT L2121-21, L2122-7; L5211-2 for EPCI)."""
+
+ELECTION_RELATIVE_ROUND = 3
+"""The round from which the relative majority elects, the eldest winning a tie; the
+rounds before it need the absolute majority (CGCT L2121-21, L2122-7)."""
+
+ELECTION_EXPRESSLY_SECRET_TITLES: tuple[str, ...] = (
+    "election du maire", "election des adjoints", "election d'un adjoint",
+    "election du president", "election des vice presidents", "election d'un vice president")
+"""Words of a title (folded) for the elections a law expressly holds by secret ballot
+(the mayor and adjoints, L2122-7 and L2122-7-1; an EPCI's president and vice-presidents,
+L5211-2): the council cannot decide unanimously to vote openly (L2121-21)."""
 
 SECRET_BALLOT_SHARE = Fraction(1, 3)
 """Share of the members present whose request makes the vote secret (CGCT L2121-21 1°;

@@ -19,6 +19,7 @@ from quorum.model import (
     Attendance,
     BodyKind,
     Deliberation,
+    ElectionRound,
     Member,
     Proxy,
     PublishedTally,
@@ -826,7 +827,14 @@ class _Builder:
                 voted_pour=named.get("pour", ()), voted_contre=named.get("contre", ()),
                 voted_abstention=named.get("abstention", ()),
                 secret_requested=block.secret_requested, public_requested=block.public_requested,
+                rounds=tuple(ElectionRound(number=r.number, voters=r.voters, blank=r.blank,
+                                           cast=r.cast, majority=r.majority,
+                                           candidates=tuple(r.candidates))
+                             for r in block.rounds),
+                elected=block.elected, elected_by_age=block.elected_by_age,
             ))
+            if block.rounds:  # where the election's figures start, for the audit to cite
+                self.reader.locate("election", key, block.rounds[0].line, 1)
             self.reader.locate("deliberation", key, block.line, 1)
             if block.tally:  # where the tally starts (« Pour : 117 »), for the audit to cite
                 self.reader.locate("tally", key, min(line for _, line in block.tally.values()), 1)

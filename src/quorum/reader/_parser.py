@@ -231,6 +231,28 @@ _COUNT_VALUE = re.compile(
 _UNIT = re.compile(r"\s*+(?:voix|votes?|suffrages?|membres?|elus?|conseillers?)\b")
 _NAMES_LEAD = re.compile(r"\s*+[-\u2013:]\s*+|\s*+,\s*+(?=m\.|mm\.|mme|mmes|mlle|monsieur|madame)")
 _NUMERIC = re.compile(r"\d+")
+# Elections (CGCT L2121-21, L2122-7): « Premier tour », « Nombre de votants : 21 – Bulletins
+# blancs ou nuls : 1 – Suffrages exprimés : 20 – Majorité absolue : 11 », « M. X : 14 voix »,
+# « M. X, ayant obtenu la majorité absolue, est proclamé élu ».
+_ELECTION_SAID = re.compile(r"\belections?\b|\bdesignations?\b|\btours?\s+de\s+scrutin\b")
+_ROUND = re.compile(
+    r"(premier|1er|1re|second|seconde|2nd|deuxieme|troisieme|quatrieme|\d{1,2}\s*(?:e|eme|ème))"
+    r"\s+tour\b(?:\s+de\s+scrutin)?\s*[:.\u2013\u2014-]?\s*")
+_ROUND_WORDS = {"premier": 1, "1er": 1, "1re": 1, "second": 2, "seconde": 2, "2nd": 2,
+                "deuxieme": 2, "troisieme": 3, "quatrieme": 4}
+_ELECTION_COUNT = re.compile(
+    r"(nombre\s+de\s+votants|votants|nombre\s+de\s+bulletins(?:\s+\w+){0,4}?"
+    r"|(?:bulletins\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?"
+    r"|suffrages\s+exprimes|majorite\s+absolue)\s*:\s*(\d{1,6})\b")
+_ELECTION_ONLY = re.compile(r"suffrages\s+exprimes|majorite\s+absolue")
+_CANDIDATE = re.compile(r"([^:;\u2013\u2014]+?)\s*:\s*(\d{1,6})\s+(?:voix|suffrages?)\b")
+_ELECTION_SEPARATORS = re.compile(r"[\s,;.\u2013\u2014-]*")
+_PROCLAIMED = re.compile(r"\b(?:est\s+)?(?:proclamee?|declaree?)\s+elue?\b"
+                         r"|\belue?\s+au\s+benefice\s+de\s+l.age\b|\best\s+elue?\b")
+# « Le conseil décide à l'unanimité de ne pas procéder au scrutin secret » (L2121-21 al. 4).
+_NOT_SECRET = re.compile(r"\bne\s+pas\s+(?:proceder|recourir|voter)\s+au\s+"
+                         r"(?:scrutin|vote)\s+secret|\brenonc\w*\s+au\s+(?:scrutin|vote)\s+secret")
+_BY_AGE = re.compile(r"benefice\s+de\s+l.age|\ble\s+plus\s+age|\bla\s+plus\s+agee")
 
 
 @attrs.define
@@ -273,6 +295,23 @@ class Block:
     counts: HeaderCounts | None = None
     secret_requested: int | None = None  # members who asked for a secret ballot
     public_requested: int | None = None
+    election: bool = False  # an election is said (« Il est procédé à l'élection »)
+    rounds: list[RoundEntry] = attrs.field(factory=list)
+    elected: str | None = None  # the name proclaimed, as written
+    elected_by_age: bool = False
+
+
+@attrs.define
+class RoundEntry:
+    """One round of an election as read; counts ``None`` when not printed."""
+
+    number: int
+    line: int
+    voters: int | None = None
+    blank: int | None = None
+    cast: int | None = None
+    majority: int | None = None
+    candidates: list[tuple[str, int]] = attrs.field(factory=list)
 
 
 @attrs.define
@@ -403,6 +442,8 @@ class Reader:
             elif match and block is not None:
                 self._key_line(block, index, match)
                 counted = True  # the item's heading, not its text
+            elif block is not None and self._election_line(block, index, at):
+                pass  # a round of an election: its counts are not the item's header counts
             elif counts := self._counts(index, at):
                 # Counts may come one per line (« Présents : 36 », « Votants : 39 »).
                 counted = True
@@ -572,6 +613,101 @@ class Reader:
                 block.secret_requested = count
             handled = True
         return handled
+
+    def _election_line(self, block: Block, index: int, at: int) -> bool:
+        """A line of an election: a round's heading, its counts, the candidates' votes, the
+        proclamation.  Other lines return ``False`` (« Il est procédé à l'élection au scrutin
+        secret » marks the block as an election and is read further as usual)."""
+        folded = self.source.folded[index]
+        plain = self.source.plain[index]
+        line = index + 1
+        if _ELECTION_SAID.search(folded, at):
+            block.election = True
+        if "secret" in folded and _NOT_SECRET.search(folded, at):
+            block.election = True  # an appointment voted openly, not a secret ballot
+            if "unanimit" in folded:
+                block.unanimous = True
+            return True
+        handled = False
+        if heading := _ROUND.match(folded, at):
+            word = heading.group(1)
+            digits = _NUMERIC.match(word)
+            number = int(digits.group(0)) if digits else _ROUND_WORDS[word]
+            block.rounds.append(RoundEntry(number, line))
+            block.election = handled = True
+            at = heading.end()
+            if at >= len(folded.rstrip()):
+                return True
+        counts = self._election_counts(block, folded, at)
+        if counts is not None:
+            current = block.rounds[-1] if block.rounds else None
+            if current is None or current.candidates or any(
+                    getattr(current, name) is not None for name in counts if name != "blank"):
+                current = RoundEntry(len(block.rounds) + 1 if current is None
+                                     else current.number + 1, line)
+                block.rounds.append(current)
+            for name, value in counts.items():
+                if name == "blank" and current.blank is not None:
+                    value += current.blank  # « Bulletins blancs : 1 » then « Bulletins nuls : 0 »
+                setattr(current, name, value)
+            block.election = True
+            return True
+        if block.election or block.rounds:
+            candidates = self._candidates(folded, plain, at)
+            if candidates:
+                if not block.rounds:
+                    block.rounds.append(RoundEntry(1, line))
+                block.rounds[-1].candidates.extend(candidates)
+                return True
+        if "elu" in folded and (proclaimed := _PROCLAIMED.search(folded, at)):
+            end = proclaimed.start()
+            comma = plain.find(",", at, end)
+            name = plain[at:comma if comma >= 0 else end].strip(" .:-\u2013")
+            if name:
+                block.election = True
+                block.elected = name
+                block.elected_by_age = bool(_BY_AGE.search(folded, at))
+                return True
+        return handled
+
+    @staticmethod
+    def _election_counts(block: Block, folded: str, at: int) -> dict[str, int] | None:
+        """« Nombre de votants : 21 – Bulletins blancs ou nuls : 1 – Suffrages exprimés :
+        20 – Majorité absolue : 11 »: the whole line, or ``None``."""
+        found = list(_ELECTION_COUNT.finditer(folded, at))
+        if not found or not (block.election or block.rounds or _ELECTION_ONLY.search(folded)):
+            return None
+        position = at
+        for match in found:
+            if not _ELECTION_SEPARATORS.fullmatch(folded, position, match.start()):
+                return None
+            position = match.end()
+        if not _ELECTION_SEPARATORS.fullmatch(folded, position, len(folded)):
+            return None
+        values: dict[str, int] = {}
+        for match in found:
+            word, value = match.group(1), int(match.group(2))
+            if word.startswith("nombre de bulletins"):
+                continue
+            name = ("voters" if "votants" in word else "cast" if word.startswith("suffrages")
+                    else "majority" if word.startswith("majorite") else "blank")
+            values[name] = values.get(name, 0) + value if name == "blank" else value
+        return values
+
+    @staticmethod
+    def _candidates(folded: str, plain: str, at: int) -> list[tuple[str, int]]:
+        """« M. X : 14 voix – Mme Y : 6 voix »: the whole line, or nothing."""
+        found: list[tuple[str, int]] = []
+        position = _ELECTION_SEPARATORS.match(folded, at).end()  # type: ignore[union-attr]
+        end = len(folded.rstrip())
+        while position < end:
+            match = _CANDIDATE.match(folded, position)
+            if match is None or match.group(1).strip() in ("pour", "contre", "abstention",
+                                                           "abstentions"):
+                return []
+            found.append((plain[match.start(1):match.end(1)].strip(), int(match.group(2))))
+            position = _ELECTION_SEPARATORS.match(folded, match.end()).end()  # type: ignore
+        return found
 
     def _prose_tally(self, block: Block, index: int, at: int) -> bool:
         """« Adopté par 21 voix pour, 5 voix contre et 1 abstention », « à l'unanimité
