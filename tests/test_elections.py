@@ -6,6 +6,7 @@ The records are invented: a council of nine, eight present, one represented.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,12 @@ def test_the_shared_corpus_election() -> None:
         number=1, voters=21, blank=1, cast=20, majority=11,
         candidates=(("M. Franck DIGONNET", 14), ("Mme Céline MARCOUX", 6))),)
     assert deliberation.elected == "M. Franck DIGONNET"
+
+
+def test_an_election_survives_json(tmp_path: Path) -> None:
+    sitting = record(tmp_path, *clean_lines())
+    again = quorum.sitting_from_json(json.dumps(quorum.sitting_to_json(sitting)))
+    assert again.deliberation("2") == sitting.deliberation("2")
 
 
 def test_three_rounds_one_candidate_a_line_elected_by_age(tmp_path: Path) -> None:
@@ -229,3 +236,21 @@ def test_a_tie_at_round_three_goes_to_either_of_the_tied(tmp_path: Path) -> None
                                  "au bénéfice de l'âge.")) == []
     bad = record(tmp_path, *lines, "M. Hugo BRESSAC est proclamé élu au bénéfice de l'âge.")
     assert election_codes(bad) == ["election-outcome-contradicted"]
+
+
+def test_est_elu_outside_an_election_is_no_proclamation(tmp_path: Path) -> None:
+    sitting = record(tmp_path, "Mme Lise CHAUMONT est élue secrétaire de séance.",
+                     "Adopté à l'unanimité.", title="Désignation du secrétaire de séance")
+    deliberation = sitting.deliberation("2")
+    assert deliberation is not None and deliberation.elected is None
+    assert election_codes(sitting) == []
+
+
+def test_counts_of_an_appointment_voted_openly_stay_the_items(tmp_path: Path) -> None:
+    # « Désignation » said, no round: « Votants : 9 » is the item's count, as before.
+    sitting = record(tmp_path, "Désignation de M. Paul VERNET au syndicat des eaux.",
+                     "Votants : 9", "Pour : 9 – Contre : 0 – Abstention : 0")
+    deliberation = sitting.deliberation("2")
+    assert deliberation is not None and deliberation.rounds == ()
+    assert deliberation.header_counts is not None and deliberation.header_counts.voters == 9
+    assert deliberation.tally is not None and deliberation.tally.pour == 9

@@ -245,6 +245,7 @@ _ELECTION_COUNT = re.compile(
     r"|(?:bulletins\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?"
     r"|suffrages\s+exprimes|majorite\s+absolue)\s*:\s*(\d{1,6})\b")
 _ELECTION_ONLY = re.compile(r"suffrages\s+exprimes|majorite\s+absolue")
+_ELECTION_CUE = re.compile(r"nombre\s+de\s+votants|bulletins")
 _CANDIDATE = re.compile(r"([^:;\u2013\u2014]+?)\s*:\s*(\d{1,6})\s+(?:voix|suffrages?)\b")
 _ELECTION_SEPARATORS = re.compile(r"[\s,;.\u2013\u2014-]*")
 _PROCLAIMED = re.compile(r"\b(?:est\s+)?(?:proclamee?|declaree?)\s+elue?\b"
@@ -659,7 +660,9 @@ class Reader:
                     block.rounds.append(RoundEntry(1, line))
                 block.rounds[-1].candidates.extend(candidates)
                 return True
-        if "elu" in folded and (proclaimed := _PROCLAIMED.search(folded, at)):
+        if "elu" in folded and (proclaimed := _PROCLAIMED.search(folded, at)) and (
+                block.election or block.rounds or not proclaimed.group(0).startswith("est elu")):
+            # « est élu » alone (« Mme Y est élue secrétaire de séance ») only in an election.
             end = proclaimed.start()
             comma = plain.find(",", at, end)
             name = plain[at:comma if comma >= 0 else end].strip(" .:-\u2013")
@@ -675,8 +678,9 @@ class Reader:
         """« Nombre de votants : 21 – Bulletins blancs ou nuls : 1 – Suffrages exprimés :
         20 – Majorité absolue : 11 »: the whole line, or ``None``."""
         found = list(_ELECTION_COUNT.finditer(folded, at))
-        if not found or not (block.election or block.rounds or _ELECTION_ONLY.search(folded)):
-            return None
+        if not found or not (block.rounds or _ELECTION_ONLY.search(folded)
+                             or (block.election and _ELECTION_CUE.search(folded))):
+            return None  # « Votants : 20 » alone, outside a round: the item's counts
         position = at
         for match in found:
             if not _ELECTION_SEPARATORS.fullmatch(folded, position, match.start()):
