@@ -47,6 +47,8 @@ CASES = {
     "in-office-from-lists": (("Membres en exercice : 5\n", ""), ((3, 1), (3, 1))),
     "date-unknown": (("Séance du conseil municipal du 12 mars 2025", "Séance du conseil"),
                      ((3, 1), (3, 1))),
+    "in-office-below-present": (("Membres en exercice : 5", "Membres en exercice : 2"),
+                                ((3, 1), (3, 1))),
     "single-question": (("1. Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\n2. Tarifs",
                          "Objet : Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\nObjet : "
                          "Tarifs"), None),

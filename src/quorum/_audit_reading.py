@@ -92,6 +92,10 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
     "listed-present-and-absent": ("info", lambda n: (
         f"{n.subject} figure parmi les présents et parmi les absents, chaque fois pour une "
         "partie de la séance : les deux listes sont lues ensemble.")),
+    "in-office-below-present": ("error", lambda n: (
+        f"Le relevé annonce {_v(n, 0)} membres en exercice, mais {_v(n, 1)} sont présents à la "
+        f"question {n.question} : le nombre en exercice retenu est {_v(n, 1)}, et le quorum "
+        "calculé sur lui.")),
     "present-and-absent": ("error", lambda n: (
         f"{n.subject} figure à la fois parmi les présents et parmi les absents, sans "
         "fenêtre qui les départage : compté(e) présent(e).")),

@@ -26,6 +26,7 @@ __all__ = [
     "DetachedStateError",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
+    "InOfficeError",
     "InvertedWindowError",
     "MissingExtraError",
     "NameMatchError",
@@ -173,6 +174,21 @@ class OverlappingProxiesError(SittingError):
             f"« {member} » donne deux procurations ({names}) valables toutes deux à la "
             f"question {question}"
         )
+
+
+class InOfficeError(SittingError):
+    """More members present at a question than the members in office.
+
+    ``present`` and ``in_office`` are the two counts, ``question`` the first
+    question where they clash.
+    """
+
+    def __init__(self, present: int, in_office: int, question: str):
+        self.present = present
+        self.in_office = in_office
+        self.question = question
+        super().__init__(f"{present} membres sont présents à la question {question}, plus que "
+                         f"les membres en exercice ({in_office})")
 
 
 class TitularAndSubstituteError(SittingError):

@@ -42,6 +42,7 @@ import attrs
 from quorum.errors import (
     DuplicateAttendanceError,
     DuplicateMemberError,
+    InOfficeError,
     InvertedWindowError,
     OverlappingProxiesError,
     PresentAndAbsentError,
@@ -809,9 +810,7 @@ def _check_in_office(sitting: Sitting, spans: dict[str, list[tuple[int, int]]]) 
     for position in range(1, count + 1):
         present += delta[position]
         if present > sitting.in_office:
-            raise SittingError(
-                f"{present} membres sont présents à la question {sitting.agenda.key(position)}, "
-                f"plus que les membres en exercice ({sitting.in_office})")
+            raise InOfficeError(present, sitting.in_office, sitting.agenda.key(position))
 
 
 def members_named(sitting: Sitting, names: Sequence[str]) -> tuple[Member, ...]:

@@ -12,8 +12,11 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Sequence
+from typing import Any
 
-from quorum.errors import QuorumError
+import attrs
+
+from quorum.errors import InOfficeError, QuorumError
 from quorum.model import (
     Agenda,
     Attendance,
@@ -462,21 +465,40 @@ class _Builder:
         origin = RecordOrigin(files=(reader.file,) if reader.file else (),
                               reconciliations=reader.reconciliations, locations=reader.locations,
                               notes=reader.notes)
-        try:
-            return Sitting(
-                body=body, date=fields.get("date"), in_office=in_office,
-                agenda=Agenda(tuple(self.keys)), members=members, attendance=attendance,
-                proxies=proxies, deliberations=deliberations, kind=kind,
-                convened=fields.get("convened"), opened=fields.get("opened"),
-                closed=fields.get("closed"), place=fields.get("place"), president=president,
-                secretary=secretary, header_counts=fields.get("header_counts"),
-                reconvened=bool(fields.get("reconvened", False)),
-                urgent=bool(fields.get("urgent", False)),
-                reports_sent=fields.get("reports_sent"), origin=origin,
-            )
-        except (QuorumError, ValueError, LookupError) as error:
-            self._place(error, origin)
-            raise reader.problems.error() from None
+        printed, notes = in_office, origin.notes
+        for _ in range(len(self.keys) + 1):  # each retry raises in_office: it ends
+            try:
+                return self._sitting(body, fields, in_office, members, attendance, proxies,
+                                     deliberations, kind, president, secretary, origin)
+            except InOfficeError as error:
+                # More members present than the record says are in office: a contradiction of
+                # the record, not a reason to refuse it; the lists' count is used.
+                where = reader.fields.get("in_office")
+                in_office = error.present
+                origin = attrs.evolve(origin, notes=(*notes, ReadNote(
+                    code="in-office-below-present", line=where.line if where else 1,
+                    column=where.column if where else 1, file=reader.file,
+                    question=error.question, values=(str(printed), str(error.present)))))
+            except (QuorumError, ValueError, LookupError) as error:
+                self._place(error, origin)
+                raise reader.problems.error() from None
+        raise AssertionError("in_office grows at each retry")  # pragma: no cover
+
+    def _sitting(self, body: str, fields: dict[str, Any], in_office: int,
+                 members: list[Member], attendance: list[Attendance], proxies: list[Proxy],
+                 deliberations: list[Deliberation], kind: BodyKind, president: str | None,
+                 secretary: str | None, origin: RecordOrigin) -> Sitting:
+        return Sitting(
+            body=body, date=fields.get("date"), in_office=in_office,
+            agenda=Agenda(tuple(self.keys)), members=members, attendance=attendance,
+            proxies=proxies, deliberations=deliberations, kind=kind,
+            convened=fields.get("convened"), opened=fields.get("opened"),
+            closed=fields.get("closed"), place=fields.get("place"), president=president,
+            secretary=secretary, header_counts=fields.get("header_counts"),
+            reconvened=bool(fields.get("reconvened", False)),
+            urgent=bool(fields.get("urgent", False)),
+            reports_sent=fields.get("reports_sent"), origin=origin,
+        )
 
     def _movements(self) -> list[ProxyEntry]:
         """Arrivals and departures told in prose, as windows of the members they name.
