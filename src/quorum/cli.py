@@ -41,6 +41,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
+from quorum import __version__
 from quorum._cli_french import FrenchParser, json_for
 from quorum._french import os_reason
 from quorum.audit import audit
@@ -59,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = FrenchParser(prog="quorum", description=(
         "Rejouer une séance de conseil à partir de son relevé de présence publié "
         "et vérifier les décomptes de ses votes."))
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0",
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="afficher la version et quitter")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=FrenchParser,
                                      title="commandes", metavar="COMMANDE")
