@@ -49,6 +49,8 @@ CASES = {
                      ((3, 1), (3, 1))),
     "in-office-below-present": (("Membres en exercice : 5", "Membres en exercice : 2"),
                                 ((3, 1), (3, 1))),
+    "window-by-time": (("à M. Paul ARNAUD", "à M. Paul ARNAUD (à partir de 20h30)"),
+                       ((3, 1), (3, 1))),
     "single-question": (("1. Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\n2. Tarifs",
                          "Objet : Budget\nPour : 4 – Contre : 0 – Abstention : 0\n\nObjet : "
                          "Tarifs"), None),

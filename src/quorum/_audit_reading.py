@@ -96,6 +96,10 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
         f"Le relevé annonce {_v(n, 0)} membres en exercice, mais {_v(n, 1)} sont présents à la "
         f"question {n.question} : le nombre en exercice retenu est {_v(n, 1)}, et le quorum "
         "calculé sur lui.")),
+    "window-by-time": ("warning", lambda n: (
+        f"« {_v(n, 0)} » ({n.subject}) donne une heure, pas une question : cette fenêtre n'est "
+        "pas appliquée (présence ou procuration comptée sur toute la séance) ; vérifiez les "
+        "questions concernées.")),
     "present-and-absent": ("error", lambda n: (
         f"{n.subject} figure à la fois parmi les présents et parmi les absents, sans "
         "fenêtre qui les départage : compté(e) présent(e).")),

@@ -446,6 +446,9 @@ class _Builder:
             self.problem("le relevé ne nomme aucun membre : ni liste des présents (« Étaient "
                          "présents : … ») ni liste des absents", 1)
         for person in reader.people:
+            for line, column, text in person.annotation.timed:
+                reader.note("window-by-time", line, column, subject=person.mention.name,
+                            values=(text,))
             for line, column, length, text in person.annotation.unreadable:
                 self.problem(f"« {text} » ne se lit pas comme une fenêtre de questions", line,
                              column, length)

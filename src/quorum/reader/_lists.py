@@ -120,6 +120,7 @@ _LEFT_FROM = re.compile(
 )
 # A window written after a name without parentheses (« à M. Y jusqu'au point n° 6 »).
 BARE_WINDOW = re.compile(r"\s(?:jusqu['\s]|a\s+compter\s|a\s+partir\s)")
+_HOUR = re.compile(r"\b\d{1,2}\s*+h(?:\s*+\d{2})?\b")
 _WINDOW_WORD = re.compile(r"jusqu|a\s+compter|a\s+partir")
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
@@ -191,6 +192,7 @@ class Annotation:
     proxy_to: Mention | None = None
     proxy_from: Mention | None = None  # « (pouvoir de X) » on the holder
     unreadable: list[tuple[int, int, int, str]] = attrs.field(factory=list)
+    timed: list[tuple[int, int, str]] = attrs.field(factory=list)  # « (à partir de 20h30) »
 
 
 def split_items(source: Source, line: int, start: int, end: int) -> list[Item]:
@@ -407,6 +409,10 @@ def _annotation_part(source: Source, line: int, start: int, end: int, into: Anno
     if _EXCUSED.search(folded, start, end):
         into.excused = True
         understood = True
-    if not understood and (_QUESTION_WORD.search(folded, start, end)
-                           or _WINDOW_WORD.search(folded, start, end)):
+    if (not understood and _WINDOW_WORD.search(folded, start, end)
+            and not _QUESTION_WORD.search(folded, start, end) and _HOUR.search(folded, start, end)):
+        # « (à partir de 20h30) »: an hour, no question; said, and the window not applied.
+        into.timed.append((line + 1, start + 1, plain[start:end]))
+    elif not understood and (_QUESTION_WORD.search(folded, start, end)
+                             or _WINDOW_WORD.search(folded, start, end)):
         into.unreadable.append((line + 1, start + 1, end - start, plain[start:end]))

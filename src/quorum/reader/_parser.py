@@ -1251,6 +1251,8 @@ class Reader:
         for line, column, length, text in annotation.unreadable:
             self.problem(f"« {text} » ne se lit pas comme une fenêtre de questions", line,
                          column, length)
+        for line, column, text in annotation.timed:
+            self.note("window-by-time", line, column, subject=giver.name, values=(text,))
         self.proxies.append(ProxyEntry(giver, holder, annotation.markers, commune,
                                         annotation))
 
