@@ -9,6 +9,7 @@ names, plain numbers in numeric order.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from collections.abc import Sequence
@@ -54,12 +55,10 @@ def parse(text: str, file: str | None = None, fallbacks: Sequence[Span] = ()) ->
     collecting = gc.isenabled()
     gc.disable()
     try:
-        source, cleaned = _prepare(text, file)
+        written = text[1:] if text.startswith("\ufeff") else text
+        source, cleaned = _prepare(written, file)
         reader = Reader(text, file, source)
-        _note_doubts(reader, text[1:] if text.startswith("\ufeff") else text, cleaned)
-        for span in fallbacks:  # the lines decode read as cp1252 (not UTF-8)
-            line = text.count("\n", 0, span.start) + 1
-            reader.notes.append(ReadNote(code="decode-fallback", line=line, file=file))
+        _note_stages(reader, written, cleaned, fallbacks)
         reader.scan()
         return _Builder(reader).build()
     finally:
@@ -67,11 +66,10 @@ def parse(text: str, file: str | None = None, fallbacks: Sequence[Span] = ()) ->
             gc.enable()
 
 
-def _prepare(text: str, file: str | None) -> tuple[Source, CleanText]:
+def _prepare(written: str, file: str | None) -> tuple[Source, CleanText]:
     """The stages before the lines are read: clean the noise of a conversion (see
     :mod:`quorum.reader._clean`), then segment flattened paragraphs (see
     :mod:`quorum.reader._segment`); positions still point into the text as written."""
-    written = text[1:] if text.startswith("\ufeff") else text
     cleaned = clean(written)
     segmented = segment(cleaned.text)
     if not cleaned.edits and not segmented.breaks:
@@ -83,14 +81,26 @@ def _prepare(text: str, file: str | None) -> tuple[Source, CleanText]:
     return Source.from_text(segmented.text, file, written=written, origin=origin), cleaned
 
 
-def _note_doubts(reader: Reader, written: str, cleaned: CleanText) -> None:
-    """Each repair of the clean stage that is a guess, as a note at its place as written."""
+def _note_stages(reader: Reader, written: str, cleaned: CleanText,
+                 fallbacks: Sequence[Span]) -> None:
+    """The doubts of the stages before the scan, as notes at their places as written: each
+    repair of the clean stage that is a guess, each line decode read as cp1252."""
+    if not cleaned.doubts and not fallbacks:
+        return
+    starts = [0, *(match.end() for match in re.finditer("\n", written))]
+
+    def where(offset: int) -> tuple[int, int]:  # one bisect, not a count from the start
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
+
     for doubt in cleaned.doubts:
-        line = written.count("\n", 0, doubt.start) + 1
-        column = doubt.start - (written.rfind("\n", 0, doubt.start) + 1) + 1
+        line, column = where(doubt.start)
         excerpt = " ".join(written[doubt.start:doubt.end].split())
         reader.notes.append(ReadNote(code="text-cleaned", line=line, column=column,
                                      file=reader.file, values=(doubt.detail, excerpt)))
+    for span in fallbacks:
+        reader.notes.append(ReadNote(code="decode-fallback", line=where(span.start)[0],
+                                     file=reader.file))
 
 
 def body_kind(body: str) -> BodyKind:
