@@ -1025,7 +1025,7 @@ class Reader:
 
     def _people(self, index: int, start: int, listed: str, excused: bool) -> int:
         previous: list[Person | None] = [None]
-        self.group_civility = None
+        self.group_civility, self.mixed_group = None, False  # a group ends with its list
 
         def entry(line: int, begin: int, end: int, commune: tuple[str, int, int] | None
                   ) -> None:
@@ -1097,22 +1097,14 @@ class Reader:
             self.problem("attendu : le nom d'un membre", index + 1, start + 1,
                          max(1, end - start))
             return previous
-        if group := _GROUP_CIVILITY.match(folded, start, name_end):
-            # « MM. BASTIDE, CHAMBON, Mmes DELORME »: for every name up to the next civility.
-            self.group_civility = ("" if self.mixed_group else "Mme"
-                                   if group.group(1).startswith(("mme", "mes")) else "M.")
-            self.mixed_group = False
-            mention = mention._replace(civility=self.group_civility or None)
-        elif mention.civility is None and civility_at(folded, start, name_end) is None:
-            if self.group_civility is not None:
-                mention = mention._replace(civility=self.group_civility or None)
-            elif " " not in mention.name and not is_caps(mention.name):
-                # « Yves » alone, no civility, no surname in capitals: no member.
-                self.note("item-unreadable", index + 1, start + 1,
-                          values=(mention.written, _LIST_NAMES[listed]))
-                return previous
-        else:
-            self.group_civility = None
+        mention = self._grouped(folded, start, name_end, mention)
+        if (mention.civility is None and self.group_civility is None
+                and civility_at(folded, start, name_end) is None
+                and " " not in mention.name and not is_caps(mention.name)):
+            # « Yves » alone, no civility, no surname in capitals: no member.
+            self.note("item-unreadable", index + 1, start + 1,
+                      values=(mention.written, _LIST_NAMES[listed]))
+            return previous
         person = Person(mention, listed, commune[0] if commune else None, excused=excused)
         read_annotations(source, index, name_end, tail.start() if tail else end, person.annotation)
         self.people.append(person)
@@ -1153,10 +1145,26 @@ class Reader:
     def _proxy_list(self, index: int, start: int) -> int:
         return self._walk(index, start, False, self._proxy)
 
+    def _grouped(self, folded: str, start: int, end: int, mention: Mention) -> Mention:
+        """``mention`` under the group civility of its list (« MM. BASTIDE, CHAMBON, Mmes
+        DELORME »: for every name up to the next civility; none after « Mmes et MM. »),
+        the group opened, kept or closed by it."""
+        if group := _GROUP_CIVILITY.match(folded, start, end):
+            self.group_civility = ("" if self.mixed_group else "Mme"
+                                   if group.group(1).startswith(("mme", "mes")) else "M.")
+            self.mixed_group = False
+            return mention._replace(civility=self.group_civility or None)
+        if mention.civility is None and civility_at(folded, start, end) is None:
+            if self.group_civility is not None:
+                return mention._replace(civility=self.group_civility or None)
+            return mention
+        self.group_civility = None
+        return mention
+
     def _parallel(self, index: int, start: int, givers: bool) -> int:
         """One of the parallel lists of proxies (« Mandants : … », « Mandataires : … »)."""
         found = self.givers if givers else self.holders
-        self.group_civility = None
+        self.group_civility, self.mixed_group = None, False  # a group ends with its list
 
         def entry(line: int, begin: int, end: int, commune: tuple[str, int, int] | None
                   ) -> None:
@@ -1166,13 +1174,7 @@ class Reader:
                 self.problem("attendu : le nom d'un membre", line + 1, begin + 1,
                              max(1, end - begin))
                 return
-            folded = self.source.folded[line]
-            if group := _GROUP_CIVILITY.match(folded, begin, name_end):
-                self.group_civility = "Mme" if group.group(1).startswith(("mme", "mes")) else "M."
-            if mention.civility is None and self.group_civility is not None:
-                mention = mention._replace(civility=self.group_civility)
-            elif mention.civility is not None:
-                self.group_civility = None
+            mention = self._grouped(self.source.folded[line], begin, name_end, mention)
             annotation = Annotation()
             self._windows_after(line, name_end, end, annotation)
             found.append((mention, annotation))
