@@ -35,7 +35,7 @@ from quorum.model import (
 )
 from quorum.reader._clean import CleanText, clean
 from quorum.reader._decode import Span
-from quorum.reader._lists import Marker, Mention
+from quorum.reader._lists import BY_OFFICE, Marker, Mention
 from quorum.reader._names import NameIndex
 from quorum.reader._parser import Block, Person, ProxyEntry, Reader
 from quorum.reader._segment import segment
@@ -121,10 +121,6 @@ _COLLECTIVITY = re.compile(
     r"(?:commune|ville|communaute|syndicat|metropole|conseil|comite|agglomeration)\b"
 )
 
-# A member named by office only: « M. le Maire », « Madame la Présidente ».
-_BY_OFFICE = re.compile(
-    r"(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|president|presidente)"
-)
 
 # The roles a name is resolved for, as messages say them.
 _ROLES = {"president": "président(e) de séance", "secretary": "secrétaire de séance",
@@ -280,7 +276,7 @@ class _Builder:
 
     def _resolve(self, mention: Mention, role: str, group: str | None = None) -> str | None:
         if (getattr(self, "president", None) is not None
-                and _BY_OFFICE.fullmatch(fold(mention.written))):
+                and BY_OFFICE.fullmatch(fold(mention.written))):
             self.reader.note("holder-by-office", mention.line, mention.column,
                              subject=self.president, values=(mention.written,))
             return self.president
@@ -745,7 +741,7 @@ class _Builder:
             giver = self._resolve(entry.giver, "giver of a proxy", group)
             known = self.members.match(entry.holder.name)
             if (known.found is None and not known.candidates
-                    and not _BY_OFFICE.fullmatch(fold(entry.holder.written))):
+                    and not BY_OFFICE.fullmatch(fold(entry.holder.written))):
                 # A holder nobody else names cannot be present: the proxy is not exercised.
                 self.reader.note("holder-not-listed", entry.holder.line, entry.holder.column,
                                  subject=entry.holder.name,

@@ -26,6 +26,7 @@ from quorum.reader._text import Source
 
 __all__ = [
     "BARE_WINDOW",
+    "BY_OFFICE",
     "NUMBER",
     "Annotation",
     "Item",
@@ -118,6 +119,9 @@ _LEFT_FROM = re.compile(
     r"(?:a\s+compter|a\s+partir|des)\s++(?:de\s+la|du|de|a\s+la|au)?\s*+"
     + _SUBJECT + NUMBER + _KEY
 )
+# Someone named by office only: « M. le Maire », « Madame la Présidente » (folded).
+BY_OFFICE = re.compile(
+    r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)\s*+")
 # A window written after a name without parentheses (« à M. Y jusqu'au point n° 6 »).
 BARE_WINDOW = re.compile(r"\s(?:jusqu['\s]|a\s+compter\s|a\s+partir\s)")
 _HOUR = re.compile(r"\b\d{1,2}\s*+h(?:\s*+\d{2})?\b")

@@ -31,6 +31,7 @@ from quorum.model import HeaderCounts, Location, ReadNote, Reconciliation
 from quorum.reader._dates import BadDate, find_date, find_time, find_written_date
 from quorum.reader._lists import (
     BARE_WINDOW,
+    BY_OFFICE,
     PROXY_SEPARATOR,
     TAIL,
     Annotation,
@@ -126,8 +127,6 @@ _MAYBE_NO_NAME = re.compile(
     r"\s*+(?:\d|neant|aucun|personne|sans|excuse|(?:(?:m\.?|mme|monsieur|madame)\s+)?"
     r"(?:le|la)\s|les\s|et\s|maire|premi|adjoint|vice|presid|conseill|delegue|formant|membre)"
 )
-_OFFICE_ITEM = re.compile(
-    r"\s*+(?:(?:m\.?|mme|monsieur|madame)\s+)?(?:le|la)\s+(?:maire|presidente?)\s*+")
 _GAVE_PROXY = re.compile(r"pouvoir|procuration|represente")
 _PARALLEL = re.compile(r"(mandants?|mandataires?)\s*:")
 _SUBSTITUTED = re.compile(
@@ -1083,7 +1082,7 @@ class Reader:
             # « Mme Odile RAVIER pour SAINT-AUBIN-DES-CHAUMES »: the delegates' commune.
             commune = (group_commune.group(1), index + 1, group_commune.start(1) + 1)
             name_end = group_commune.start()
-        if special and _OFFICE_ITEM.fullmatch(folded, start, name_end):
+        if special and BY_OFFICE.fullmatch(folded, start, name_end):
             # « Présents : M. le Maire, MM. … »: the president, named by office.
             self.office_listed = (listed, index + 1, start + 1)
             return previous
