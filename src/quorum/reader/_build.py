@@ -157,6 +157,7 @@ class _Builder:
     def __init__(self, reader: Reader):
         self.reader = reader
         self.problem = reader.problem
+        self.president: str | None = None  # once resolved (see _president)
         self.members = NameIndex()
         self.communes = NameIndex(communes=True)
         self.people: dict[str, Person] = {}
@@ -233,7 +234,6 @@ class _Builder:
         """The president named by « sous la présidence de »: a member listed, or else a
         member present throughout whom the lists leave out (the mayor often is)."""
         mention = self.reader.president
-        self.president: str | None = None
         listed_by_office = self.reader.office_listed
         if mention is None and listed_by_office is not None:
             # « M. le Maire » listed, never named: a member all the same, under that title.
@@ -275,7 +275,7 @@ class _Builder:
     # -- names -----------------------------------------------------------------
 
     def _resolve(self, mention: Mention, role: str, group: str | None = None) -> str | None:
-        if (getattr(self, "president", None) is not None
+        if (self.president is not None
                 and BY_OFFICE.fullmatch(fold(mention.written))):
             self.reader.note("holder-by-office", mention.line, mention.column,
                              subject=self.president, values=(mention.written,))
