@@ -27,13 +27,17 @@ into the text as written:
    page furniture, lost ligatures, words glued or split), each repair an edit;
 3. *segment* (:mod:`~quorum.reader._segment`): a flattened paragraph broken
    before each section cue;
-4. *list items and facts* (:mod:`~quorum.reader._parser`, :mod:`~quorum.reader._lists`,
-   :mod:`~quorum.reader._dates`): sections found by their cue words, items of the
-   lists, windows, proxies, substitutes, header counts, items and tallies, prose
-   arrivals and departures;
-5. *resolve* (:mod:`~quorum.reader._names`): every mention reconciled to one roll
+4. *list items* (:mod:`~quorum.reader._items`, :mod:`~quorum.reader._lists`): the
+   lists found by their cue words (:mod:`~quorum.reader._cues`), item by item —
+   people, windows, proxies, substitutes — an unreadable item kept and said;
+5. *facts* (:mod:`~quorum.reader._facts`, :mod:`~quorum.reader._dates`): header
+   counts, dates, the president and secretary, items and their tallies, rounds of
+   an election, prose arrivals and departures.  One pass over the lines
+   (:mod:`~quorum.reader._parser`) hands each line to the stage it calls for,
+   recording on :class:`~quorum.reader._state.ReaderState`;
+6. *resolve* (:mod:`~quorum.reader._names`): every mention reconciled to one roll
    of members;
-6. *build* (:mod:`~quorum.reader._build`): the :class:`~quorum.model.Sitting`, with
+7. *build* (:mod:`~quorum.reader._build`): the :class:`~quorum.model.Sitting`, with
    a :class:`~quorum.model.ReadNote` for whatever the record left unsaid or said
    doubtfully (the audit reports them).
 
