@@ -259,6 +259,8 @@ class FactReader(ReaderState):
     def _election_counts(block: Block, folded: str, at: int) -> dict[str, int] | None:
         """« Nombre de votants : 21 – Bulletins blancs ou nuls : 1 – Suffrages exprimés :
         20 – Majorité absolue : 11 »: the whole line, or ``None``."""
+        if folded.find(":", at) < 0:  # most lines: every count of a round has its colon
+            return None
         found = list(ELECTION_COUNT.finditer(folded, at))
         if not found or not (block.rounds or ELECTION_ONLY.search(folded)
                              or (block.election and ELECTION_CUE.search(folded))):
