@@ -86,6 +86,9 @@ _NOTES: dict[str, tuple[Severity, _Render]] = {
     "item-unreadable": ("warning", lambda n: (
         f"« {_v(n, 0)} » dans la liste {_v(n, 1)} n'est lu comme aucun membre et n'est pas "
         "compté.")),
+    "tally-unread": ("warning", lambda n: (
+        f"« {_v(n, 0)} » a les mots d'un décompte des voix, mais ne se lit comme aucun "
+        "décompte : il n'est pas vérifié ; lisez-le vous-même.")),
     "member-resigned": ("info", lambda n: (
         f"{n.subject} démissionne en ouverture de séance d'après le texte : compté(e) "
         "absent(e) à toutes les questions.")),

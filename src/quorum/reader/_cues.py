@@ -55,6 +55,17 @@ FOR_COMMUNE = re.compile(r"\s+pour\s+((?:LA |LE |LES |L')?[A-ZÀ-ÖØ-Þ][A-ZÀ-
 # A tally label inside a line, after other words (« Vote : Pour : 15 »).
 TALLY_INSIDE = re.compile(r"[\s:.;,-](pour\s*+:\s*+\d)")
 
+# A tally written without colons, the whole line: « Pour 8, Contre 1, Abstentions 0 »,
+# « Votes : Pour = 12 – Contre = 2 », « 8 pour, 1 contre » (two entries at least, so
+# that « Pour 2026, la commune … » stays prose).
+_BARE_ENTRY = (r"(?:(pour|contre|abstentions?)\s*+[:=]?\s*+(\d{1,4})(?:\s++voix)?"
+               r"|(\d{1,4})\s++(?:voix\s++)?(pour|contre|abstentions?))")
+BARE_TALLY = re.compile(
+    r"(?:(?:votes?|resultats?\s+du\s+vote|scrutin)\b[^:\d\n]{0,30}+:\s*+)?" + _BARE_ENTRY
+    + r"(?:\s*+[,;./\u2013-]?\s*+(?:et\s++)?" + _BARE_ENTRY + r")++[\s.]*+"
+)
+BARE_TALLY_ENTRY = re.compile(_BARE_ENTRY)
+TALLY_WORD = re.compile(r"\b(pour|contre|abstentions?)\b")
 PROSE_COUNT = re.compile(r"\b(\d{1,4})\s++(?:voix\s++)?(pour|contre|abstentions?)\b")
 UNANIMOUS_COUNT = re.compile(
     r"unanimite[^.;]{0,80}?\((\d{1,4})\s++(?:voix|votants|suffrages)[^)]{0,20}\)"
@@ -160,8 +171,14 @@ RANGE = re.compile(r"(\d{1,5})\s*(?:à|a|-)\s*(\d{1,5})")
 # Possessive runs of spaces (``\s*+``): see quorum.reader._lists.NUMBER.
 IN_OFFICE = re.compile(r"en\s+exercice\s*+:?\s*+(\d{1,6})\b")
 
+# « qui ont pris part à la délibération » (the voters, in an extract of the register);
+# « afférents au conseil » (the seats, read so that the line reads, not kept: the
+# members in office are what the quorum counts).
 COUNT = re.compile(
-    r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?)\s*+:?\s*+(\d{1,6})\b"
+    r"(en\s+exercice|presents?|pouvoirs?|procurations?|representes?|votants?"
+    r"|(?:qui\s+ont|ayant)\s+pris\s+part\s+(?:au\s+vote|a\s+la\s+deliberation|aux\s+deliberations)"
+    r"|afferents?(?:\s+au\s+conseil(?:\s+municipal|\s+communautaire|\s+syndical)?)?)"
+    r"\s*+:?\s*+(\d{1,6})\b"
 )
 
 # What may stand around the counts of a count line: « Nombre de conseillers : », dashes.
@@ -195,7 +212,7 @@ UNANIMOUS = re.compile(
 
 SECRET = re.compile(r"scrutin\s+secret|bulletins?\s+secrets?|vote\s+a\s+bulletin\s+secret")
 TALLY = re.compile(
-    r"(pour|contre|abstentions?|conseill\w*\s+interess\w*"
+    r"(?:voix\s++)?(pour|contre|abstentions?|conseill\w*\s+interess\w*"
     r"|ne\s+pren\w*\s+pas\s+part\s+au\s+vote|non[\s-]participations?"
     r"|(?:bulletins?\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?)"
     r"\s*+\*?\s*+:\s*+(\d{1,6})\b"
@@ -205,7 +222,7 @@ SEPARATORS = re.compile(r"[\s,;./*-]*")
 # A tally label alone (« Contre : »), whatever follows: a count that cannot be
 # read after it is a problem, never a default 0.
 TALLY_LABEL = re.compile(
-    r"(pour|contre|abstentions?|conseill\w*\s+interess\w*"
+    r"(?:voix\s++)?(pour|contre|abstentions?|conseill\w*\s+interess\w*"
     r"|ne\s+pren\w*\s+pas\s+part\s+au\s+vote|non[\s-]participations?"
     r"|(?:bulletins?\s+)?(?:blancs?|nuls?)(?:\s+(?:ou|et)\s+(?:blancs?|nuls?))?)"
     r"\s*+\*?\s*+:\s*+"
@@ -271,6 +288,14 @@ PROSE = re.compile(r"(?:le|la|les|l'|il|elle|apres|en|aucun\w*|monsieur\s+le|mad
 LIST_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (
     PRESENT, ABSENT, PROXIES, SECRETARY, PARALLEL, SUBSTITUTED, PRESIDENT_CUE)))
 
+# The small words a name or a list item may hold in lower case (« Marie de LA MOTTE »,
+# « M. X à M. Y », « Mme Odile RAVIER pour SAINT-AUBIN », « PERRIN dit ROUSSET »).
+NAME_PARTICLES = frozenset((
+    "de", "du", "des", "d", "la", "le", "les", "l", "et", "dit", "dite", "van", "von", "der",
+    "den", "y", "a", "à", "au", "aux", "par", "pour", "epouse", "épouse", "nee", "née", "veuve",
+))
+# What may start a line of a list before its first name: a bullet, a row number.
+LIST_LEAD = re.compile(r"[ \t]*+(?:[-•–>*][ \t]++|\d{1,3}[ \t]*+[.)\-–]?[ \t]++(?=\D))?")
 INITIAL = re.compile(r"[a-z]{1,2}\.")
 PROSE_VERB = re.compile(
     r"\s(?:a|ont)\s+ete\s|\s(?:est|sont|sera|quitte|arrive|rejoint|presente|ouvre|prend|donne"

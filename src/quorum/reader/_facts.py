@@ -20,6 +20,8 @@ from quorum.reader._cues import (
     AND,
     ARRIVES,
     BALLOT_REQUEST,
+    BARE_TALLY,
+    BARE_TALLY_ENTRY,
     BODY,
     BY_AGE,
     CANDIDATE,
@@ -73,6 +75,7 @@ from quorum.reader._cues import (
     SUBJECT_PREFIX,
     TALLY_INSIDE,
     TALLY_LABEL,
+    TALLY_WORD,
     TITLE_WORD,
     UNANIMOUS,
     UNANIMOUS_COUNT,
@@ -130,13 +133,16 @@ class FactReader(ReaderState):
             position = match.end()
         if not COUNT_FILLER.fullmatch(folded, position, len(folded)):
             return None
-        if len(found) == 1 and found[0].group(1).startswith("en") and not alone:
+        if len(found) == 1 and found[0].group(1).startswith(("en", "afferent")) and not alone:
             return None
         values: dict[str, int] = {}
         for match in found:
             word = match.group(1)
+            if word.startswith("afferent"):
+                continue  # the seats: in office is what the quorum counts
             name = ("in_office" if word.startswith("en") else "present" if word.startswith("pr")
-                    and "sent" in word else "voters" if word.startswith("vot") else "proxies")
+                    and "sent" in word else "voters" if word.startswith(("vot", "qui", "ayant"))
+                    else "proxies")
             if name in values:
                 return None
             values[name] = int(match.group(2))
@@ -146,6 +152,9 @@ class FactReader(ReaderState):
 
     def _tally_line(self, block: Block, index: int, at: int) -> bool:
         folded = self.source.folded[index]
+        if BARE_TALLY.fullmatch(folded, at):
+            self._bare_tally(block, index, at)
+            return True
         if ":" in folded and (label := TALLY_LABEL.match(folded, at)):
             word = label.group(1)
             if (word.startswith(("conseil", "ne")) and not COUNT_VALUE.match(folded, label.end())
@@ -195,6 +204,11 @@ class FactReader(ReaderState):
             else:
                 block.secret_requested = count
             handled = True
+        if not handled and DIGIT.search(folded, at) and len(
+                {word.group(1)[:4] for word in TALLY_WORD.finditer(folded, at)}) >= 2:
+            # « Pour huit voix, contre … »: the words of a tally that no phrasing reads.
+            self.note("tally-unread", index + 1, at + 1, question=block.key,
+                      values=(" ".join(self.source.plain[index][at:].split()),))
         return handled
 
     def _election_line(self, block: Block, index: int, at: int) -> bool:
@@ -318,6 +332,26 @@ class FactReader(ReaderState):
             block.tally[name] = (count, line)
         return True
 
+    def _bare_tally(self, block: Block, index: int, at: int) -> None:
+        """« Pour 8, Contre 1, Abstentions 0 », « 8 pour, 1 contre »: a tally without colons."""
+        folded = self.source.folded[index]
+        line = index + 1
+        for entry in BARE_TALLY_ENTRY.finditer(folded, at):
+            word = entry.group(1) or entry.group(4)
+            count = int(entry.group(2) or entry.group(3))
+            name = "pour" if word == "pour" else "contre" if word == "contre" else "abstention"
+            self._count_once(block, name, word, count, line, entry.start(), entry.end())
+
+    def _count_once(self, block: Block, name: str, word: str, count: int, line: int,
+                    start: int, end: int) -> None:
+        """One count of an item's tally; a second one for the same word is a problem."""
+        if name in block.tally:
+            self.problem(f"une seconde ligne « {word} » dans cette délibération "
+                         f"(la première ligne {block.tally[name][1]})", line, start + 1,
+                         end - start)
+        else:
+            block.tally[name] = (count, line)
+
     def _tallies(self, block: Block, index: int, label: re.Match[str] | None) -> None:
         """« Pour : 117 voix », « Contre : 2 (M. A, Mme B) », « Contre : 1 - M. A », « une »."""
         folded = self.source.folded[index]
@@ -336,12 +370,7 @@ class FactReader(ReaderState):
                              line, label.end() + 1, max(1, len(rest) - label.end()))
                 return
             count = int(value.group(1)) if value.group(1) else WORDS[value.group(2)]
-            if name in block.tally:
-                self.problem(f"une seconde ligne « {word} » dans cette délibération "
-                             f"(la première ligne {block.tally[name][1]})",
-                             line, label.start() + 1, value.end() - label.start())
-            else:
-                block.tally[name] = (count, line)
+            self._count_once(block, name, word, count, line, label.start(), value.end())
             position = value.end()
             if unit := UNIT.match(folded, position):
                 position = unit.end()

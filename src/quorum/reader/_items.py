@@ -31,9 +31,11 @@ from quorum.reader._cues import (
     INITIAL,
     ITEM,
     LIST_CUE,
+    LIST_LEAD,
     LIST_NAMES,
     MAYBE_NO_NAME,
     MENTION_START,
+    NAME_PARTICLES,
     NOBODY,
     OBJECT,
     PREFIX,
@@ -131,6 +133,8 @@ class ListReader(FactReader):
                 joined = []
             if section or unknown_cue(source.plain[following]):
                 break  # « Ne siégeaient pas : … »: a section the reader does not know
+            if not _list_line(raw, folded_end, source.plain[following], folded):
+                break  # « Le quorum étant atteint, … », « 1. Vente d'un terrain »: not names
             pieces.append((following, 0))
             target = following
             raw, folded_end = source.raw[following], folded
@@ -611,6 +615,42 @@ def _wrapped(raw: str, folded: str, next_raw: str, next_folded: str, proxies: bo
         return False  # a line of one item after a line of one item: a table's rows
     return civility is not None and all(
         is_caps(word) and sum(c.isalpha() for c in word) > 1 for word in first_item)
+
+
+def _list_line(raw: str, folded: str, next_plain: str, next_folded: str) -> bool:
+    """Whether a line (``next_*``) after a closed line of a list (``raw``, ``folded``) is
+    more of the list: names, headings in capitals, row numbers — not prose, an item of
+    the sitting or a tally, which end the list rather than be read as members.
+
+    A line that begins with a civility is names unless a verb follows (« Monsieur le
+    Maire ouvre la séance »); any other line is names when its first item has no figure
+    and no word in lower case but the particles of names (« Marie de LA MOTTE »).
+    """
+    content = raw.rstrip()
+    words = folded.split()
+    if not content or content.endswith((",", ";", ":", "-", "\u2013")) or (
+            words and words[-1] in CONNECTIVE):
+        return True  # the list was left open
+    lead = LIST_LEAD.match(next_folded).end()  # type: ignore[union-attr]
+    if next_plain[lead:lead + 1] in ("(", "*", "") or ROW_NUMBERS.fullmatch(next_folded):
+        return True  # an annotation, a bold heading, row numbers pulled away from the names
+    end = len(next_plain)
+    for stop in (",", ";", "(", ":"):
+        found = next_plain.find(stop, lead)
+        if found >= 0:
+            end = min(end, found)
+    item, folded_item = next_plain[lead:end], next_folded[lead:end]
+    if BY_OFFICE.fullmatch(folded_item.strip(" .")):
+        return True  # « M. le Maire »
+    civility = civility_at(next_folded, lead, end)
+    if civility is not None:
+        return not PROSE_VERB.search(next_folded, lead, end)
+    if any(char.isdigit() for char in item):
+        return False
+    for word in re.split(r"[\s']+", item.strip(" .")):
+        if word and word[:1].islower() and word.lower() not in NAME_PARTICLES:
+            return False
+    return True
 
 
 def _counts_only(folded: str) -> bool:
