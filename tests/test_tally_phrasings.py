@@ -81,3 +81,43 @@ def test_seats_are_not_members_in_office() -> None:
     sitting = quorum.read_record(text + "Pour 8, Contre 1\n")
     assert sitting.in_office == 11  # from the lists, said by a warning
     assert quorum.audit(sitting).with_code("in-office-from-lists")
+
+
+LEAVES = """COMMUNE DE BOIS-LE-ROI
+CONSEIL MUNICIPAL
+Séance du 12/03/2019
+Nombre de conseillers en exercice : 9
+Nombre de présents : 5 - Nombre de votants : 7
+Présents : Mesdames Sylvie CARON, Julie MARCHAND, Messieurs Paul LEROY, Marc FAURE,
+Yves GAUTIER, Luc PERRIN
+Absents représentés : M. Henri MASSON par M. Paul LEROY, Mme Claire VASSEUR par Mme Sylvie CARON
+Absent : M. Noël BARBIER
+Le quorum est atteint (6 présents).
+
+Délibération n° 2019-05 : Budget primitif
+M. Yves GAUTIER quitte la séance et ne prend pas part au vote.
+Pour : {pour} ; Contre : 0 ; Abstention : 0
+"""
+
+
+def test_a_member_who_leaves_and_takes_no_part_has_no_vote_in_the_total() -> None:
+    sitting = quorum.read_record(LEAVES.format(pour=7))
+    assert sitting.body == "COMMUNE DE BOIS-LE-ROI"  # not « CONSEIL MUNICIPAL » alone
+    deliberation = sitting.deliberation("2019-05")
+    assert deliberation is not None and deliberation.not_voting == ("Yves GAUTIER",)
+    state = sitting.at("2019-05")
+    assert (state.present, state.represented) == (5, 2)
+    report = quorum.audit(sitting)
+    assert report.exit_status == 0, [f.message for f in report.errors]
+    assert not report.with_code("name-reconciled")  # « Messieurs » is M., not Mme
+    assert quorum.audit(quorum.read_record(LEAVES.format(pour=8))).with_code(
+        "tally-inconsistent")
+
+
+def test_a_member_present_who_takes_no_part_is_counted_apart() -> None:
+    text = LEAVES.replace("M. Yves GAUTIER quitte la séance et ne prend pas part au vote.",
+                          "M. Yves GAUTIER ne prend pas part au vote.").replace(
+        "présents : 5 - Nombre de votants : 7", "présents : 6 - Nombre de votants : 8")
+    sitting = quorum.read_record(text.format(pour=7))
+    assert sitting.at("2019-05").present == 6
+    assert quorum.audit(sitting).exit_status == 0  # 7 pour + 1 apart = 6 + 2

@@ -246,7 +246,17 @@ def interested_voting(state: QuestionState, deliberation: Deliberation) -> tuple
                  if name in present or name in represented)
 
 
-def _published_parts(tally: PublishedTally, deliberation: Deliberation,
+def not_voting_counted(state: QuestionState, deliberation: Deliberation) -> tuple[str, ...]:
+    """The members named as taking no part in the vote who had a vote there: present, or
+    represented (« M. X quitte la séance et ne prend pas part au vote » names someone
+    already gone, whose vote no total holds)."""
+    engine = state._engine()
+    givers = {proxy.giver for proxy in state.exercised}
+    return tuple(name for name in deliberation.not_voting
+                 if engine.is_present(name, state.position) or name in givers)
+
+
+def _published_parts(tally: PublishedTally, not_voting: tuple[str, ...],
                      voting: tuple[str, ...]) -> list[tuple[int, str, bool]]:
     """(count, label, printed) for each part of the published total."""
     parts = [(tally.pour, "pour", True), (tally.contre, "contre", True),
@@ -257,8 +267,8 @@ def _published_parts(tally: PublishedTally, deliberation: Deliberation,
         parts.append((len(voting), "intéressé (nommé)", False))
     if tally.not_voting is not None:
         parts.append((tally.not_voting, "ne prend pas part au vote", True))
-    elif deliberation.not_voting:
-        parts.append((len(deliberation.not_voting), "ne prend pas part au vote (nommé)", False))
+    elif not_voting:
+        parts.append((len(not_voting), "ne prend pas part au vote (nommé)", False))
     if tally.blank is not None:
         parts.append((tally.blank, "blanc ou nul", True))
     return parts
@@ -284,7 +294,8 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
     voting = interested_voting(state, deliberation)
     castable = state.castable
     expected = castable + len(voting)
-    parts = _published_parts(tally, deliberation, voting)
+    not_voting = not_voting_counted(state, deliberation)
+    parts = _published_parts(tally, not_voting, voting)
     published_total = sum(count for count, _, _ in parts)
     accounts = is_accounts(deliberation)
     # The president withdraws for the vote of the accounts (L2121-14): a tally short of
@@ -318,7 +329,7 @@ def check_tally(sitting: Sitting, replayed: Replay, deliberation: Deliberation,
                             if deliberation.unanimous else None)
     could_change: bool | None = None
     if not consistent:
-        vote_gap = _vote_gap(tally, deliberation, voting, expected)
+        vote_gap = _vote_gap(tally, not_voting, voting, expected)
         could_change = could_change_outcome(
             tally.pour, tally.contre, vote_gap, secret_ballot=deliberation.secret_ballot,
             president_vote=president_vote, accounts=accounts)
@@ -395,7 +406,7 @@ def _withdrawn(sitting: Sitting, state: QuestionState, deliberation: Deliberatio
     return 1 + sum(1 for proxy in state.exercised if proxy.holder == president)
 
 
-def _vote_gap(tally: PublishedTally, deliberation: Deliberation, voting: tuple[str, ...],
+def _vote_gap(tally: PublishedTally, not_voting: tuple[str, ...], voting: tuple[str, ...],
               expected: int) -> int:
     """Published votes (pour, contre, abstentions, blanks) less the votes expected.
 
@@ -405,7 +416,7 @@ def _vote_gap(tally: PublishedTally, deliberation: Deliberation, voting: tuple[s
     """
     votes = tally.pour + tally.contre + tally.abstention + (tally.blank or 0)
     apart_expected = len(voting) + (tally.not_voting if tally.not_voting is not None
-                                    else len(deliberation.not_voting))
+                                    else len(not_voting))
     return votes - (expected - apart_expected)
 
 

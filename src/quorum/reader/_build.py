@@ -543,7 +543,8 @@ class _Builder:
                     self.gone.add(name)
                     reader.note("member-resigned" if movement.resigned else "movement-in-prose",
                                 mention.line, mention.column, subject=name,
-                                values=("quitte la séance avant la première question",
+                                values=("quitte la séance avant la première question"
+                                        + (f" ({key})" if key is not None else ""),
                                         movement.text))
                 continue
             position = self.positions[key]
@@ -645,7 +646,9 @@ class _Builder:
         reader = self.reader
         field = reader.fields.get("body")
         body = str(field.value) if field else ""
-        if not body or re.search(r"\d", body):  # « Conseil municipal du 15 septembre 2022 »
+        # « Conseil municipal du 15 septembre 2022 », or « CONSEIL MUNICIPAL » alone under
+        # « COMMUNE DE BOIS-LE-ROI »: the title block names the council better.
+        if not body or re.search(r"\d", body) or (len(body.split()) <= 2 and not reader.body_title):
             body = self._collectivity() or body
         if not body:
             date = reader.fields.get("date")

@@ -180,11 +180,11 @@ class FactReader(ReaderState):
                 colon = folded.index(":", interested.end())
                 block.interested.extend(self._names(index, colon + 1, len(folded)))
             else:
-                block.interested.extend(self._names(index, at, interested.start()))
+                block.interested.extend(self._names_before(index, at, interested.start()))
             handled = True
         elif "au vote" in folded and (not_voting := NOT_VOTING.search(folded, at)):
             if not_voting.start() > at:
-                block.not_voting.extend(self._names(index, at, not_voting.start()))
+                block.not_voting.extend(self._names_before(index, at, not_voting.start()))
             elif folded[not_voting.end():].lstrip().startswith(("*", ":")):
                 # « Ne prend pas part au vote : M. X »: the names follow.
                 colon = folded.index(":", not_voting.end())
@@ -446,6 +446,15 @@ class FactReader(ReaderState):
             if mention is not None:
                 mentions.append(mention)
         return mentions
+
+    def _names_before(self, index: int, start: int, end: int) -> list[Mention]:
+        """The people a sentence names before its cue (« M. X, intéressé, quitte la salle et
+        ne prend pas part au vote »): the names up to the sentence's verb, not its words."""
+        folded = self.source.folded[index]
+        if verb := PROSE_VERB.search(folded, start, end):
+            end = verb.start()
+        return [mention for mention in self._names(index, start, end)
+                if any(word[:1].isupper() for word in mention.name.split())]
 
     def _dated(self, index: int) -> bool:
         """Whether line ``index`` holds a date (a running header's, as a rule)."""

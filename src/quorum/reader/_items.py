@@ -383,7 +383,7 @@ class ListReader(FactReader):
         the group opened, kept or closed by it."""
         if group := GROUP_CIVILITY.match(folded, start, end):
             self.group_civility = ("" if self.mixed_group else "Mme"
-                                   if group.group(1).startswith(("mme", "mes")) else "M.")
+                                   if group.group(1) in ("mmes", "mesdames") else "M.")
             self.mixed_group = False
             return mention._replace(civility=self.group_civility or None)
         if mention.civility is None and civility_at(folded, start, end) is None:
