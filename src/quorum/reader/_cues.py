@@ -296,6 +296,14 @@ NAME_PARTICLES = frozenset((
 ))
 # What may start a line of a list before its first name: a bullet, a row number.
 LIST_LEAD = re.compile(r"[ \t]*+(?:[-•–>*][ \t]++|\d{1,3}[ \t]*+[.)\-–]?[ \t]++(?=\D))?")
+# An annotation after a name outside parentheses: « M. X – arrivé au point 3 » (a spaced
+# dash before words in lower case; « HUOT-CUSENIER » has no spaces), or an item of its
+# own after a comma (« M. X, arrivée à partir du point 3 »).
+DASH_NOTE = re.compile(r"\s[-\u2013\u2014]\s++(?=[a-zà-ÿ(])")
+NOTE_ITEM = re.compile(
+    r"(?:arrive\w*|parti\w*|depart\w*|sorti\w*|quitte\w*|present\w*|absent\w*|a\s+compter"
+    r"|a\s+partir|jusqu|des\s+(?:la\s+question|le\s+point))\b"
+)
 INITIAL = re.compile(r"[a-z]{1,2}\.")
 PROSE_VERB = re.compile(
     r"\s(?:a|ont)\s+ete\s|\s(?:est|sont|sera|quitte|arrive|rejoint|presente|ouvre|prend|donne"

@@ -22,6 +22,7 @@ from quorum.reader._cues import (
     COLUMN_HEADING,
     CONNECTIVE,
     COUNT,
+    DASH_NOTE,
     DIGIT,
     EXCUSED_ITEM,
     FOR_COMMUNE,
@@ -37,6 +38,7 @@ from quorum.reader._cues import (
     MENTION_START,
     NAME_PARTICLES,
     NOBODY,
+    NOTE_ITEM,
     OBJECT,
     PREFIX,
     PROSE,
@@ -302,6 +304,13 @@ class ListReader(FactReader):
             return person
         paren = raw.find("(", start, end)
         name_end = min(paren if paren >= 0 else end, tail.start() if tail else end)
+        if dash := DASH_NOTE.search(raw, start, name_end):
+            name_end = dash.start()  # « M. Thierry JACOB – arrivé au point 3 »
+        if previous is not None and folded[start:start + 1].isalpha() and \
+                raw[start].islower() and NOTE_ITEM.match(folded, start, end):
+            # « M. Thierry JACOB, arrivé au point 3 »: the item before, annotated.
+            parse_annotation(source, index, start, end, previous.annotation)
+            return previous
         special = MAYBE_NO_NAME.match(folded, start, name_end) is not None  # one cheap test
         if special and NOBODY.fullmatch(folded, start, end):
             return previous  # « Absents : néant »
@@ -639,6 +648,8 @@ def _list_line(raw: str, folded: str, next_plain: str, next_folded: str) -> bool
         found = next_plain.find(stop, lead)
         if found >= 0:
             end = min(end, found)
+    if dash := DASH_NOTE.search(next_plain, lead, end):
+        end = dash.start()  # « M. X – arrivé au point 3 »: an annotation, not a sentence
     item, folded_item = next_plain[lead:end], next_folded[lead:end]
     if BY_OFFICE.fullmatch(folded_item.strip(" .")):
         return True  # « M. le Maire »

@@ -125,7 +125,9 @@ BY_OFFICE = re.compile(
 # A window written after a name without parentheses (« à M. Y jusqu'au point n° 6 »).
 BARE_WINDOW = re.compile(r"\s(?:jusqu['\s]|a\s+compter\s|a\s+partir\s)")
 _HOUR = re.compile(r"\b\d{1,2}\s*+h(?:\s*+\d{2})?\b")
-_WINDOW_WORD = re.compile(r"jusqu|a\s+compter|a\s+partir")
+# « arrivée à 19 h 10 », « départ à 21 h »: a movement, even when it names no question.
+_WINDOW_WORD = re.compile(r"jusqu|a\s+compter|a\s+partir"
+                          r"|\barrivee?s?\b|\bdepart\b|\bpartie?s?\b|\bquitte")
 _QUESTION_WORD = re.compile(r"\b(?:question|point|rapport)s?\b")
 _REMOTE = re.compile(r"visio\w*|a\s+distance|distanciel|en\s+ligne")
 _SUBSTITUTE = re.compile(r"suppleant\w*|suppleance")
@@ -142,7 +144,7 @@ _FOOTNOTE = re.compile(r"\s*[\d*]+\s*")
 # annotation with none of them says nothing, whatever its length.
 _ANNOTATION_WORD = re.compile(
     r"jusqu|compter|partir|question|point|rapport|deliberation|dossier|affaire|suppl|pouvoir|procuration|mandat"
-    r"|delegation|represente|visio|distan|ligne|excuse"
+    r"|delegation|represente|visio|distan|ligne|excuse|arrive|depart|parti|quitte"
 )
 _PART_END = re.compile(r"[,;]")
 
@@ -333,21 +335,29 @@ def read_annotations(source: Source, line: int, start: int, end: int, into: Anno
     """Read every parenthesised annotation between two offsets into ``into``."""
     raw = source.raw[line]
     if raw.find("(", start, end) < 0:  # most items: nothing opens an annotation
+        if raw[start:end].strip(" \t.*"):  # « – arrivé au point 3 » after the name
+            parse_annotation(source, line, start, end, into)
         return
     depth = 0
     opened = -1
+    outside = start  # where the text outside parentheses resumes
     for match in _BRACKETS.finditer(raw, start, end):
         index = match.start()
         if match.group() == "(":
             if depth == 0:
                 opened = index + 1
+                if raw[outside:index].strip(" \t.*"):
+                    parse_annotation(source, line, outside, index, into)
             depth += 1
         elif depth:
             depth -= 1
             if depth == 0:
                 parse_annotation(source, line, opened, index, into)
+                outside = index + 1
     if depth and opened >= 0:
         parse_annotation(source, line, opened, end, into)
+    elif raw[outside:end].strip(" \t.*"):
+        parse_annotation(source, line, outside, end, into)
 
 
 def parse_annotation(source: Source, line: int, start: int, end: int, into: Annotation) -> None:
