@@ -42,3 +42,16 @@ def test_a_hyphenated_name_is_not_an_annotation() -> None:
 def test_an_hour_after_the_name_is_said() -> None:
     sitting = quorum.read_record(TEXT.replace(WRITTEN, "M. Thierry JACOB – arrivé à 19h10"))
     assert quorum.audit(sitting).with_code("window-by-time")
+
+
+def test_the_items_announced_by_the_order_of_business_are_not_read_twice() -> None:
+    # « Ordre du jour : » then « 1) … », « 2) … », and the same items deliberated below.
+    record = Path(__file__).parent / "data" / "records" / "ordre-du-jour.txt"
+    sitting = quorum.read_record(record)
+    assert sitting.agenda.questions == ("1", "2")
+    deliberation = sitting.deliberation("1")
+    assert deliberation is not None and deliberation.tally is not None
+    assert deliberation.tally.pour == 7
+    report = quorum.audit(sitting)
+    # The mayor withdraws for the accounts (L2121-14), with the proxy she holds: 9 - 2.
+    assert report.exit_status == 0, [f.message for f in report.errors]

@@ -28,6 +28,9 @@ PROXIES = re.compile(
     r"(?:procurations?|pouvoirs?|mandats?|delegations?)(?:\s+de\s+vote)?(?:\s+donnee?s)?\s*:"
 )
 
+# « Ordre du jour : » on a line of its own, the items listed under it (announced, not yet
+# deliberated: the items proper come further down).
+ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour\b[^:\n]{0,40}?:?\s*+$")
 AGENDA = re.compile(r"ordre\s+de\s+passage\b[^:\n]{0,60}?:")
 SEANCE = re.compile(r"seance\b")
 # An item line: its key (« 1 », « 0 », « 3/a », « D23/45 », « 2022-41 »), a separator, a title.

@@ -499,6 +499,28 @@ class ListReader(FactReader):
         self.proxies.append(ProxyEntry(giver, holder, annotation.markers, commune,
                                         annotation))
 
+    def _order_of_business(self, index: int) -> int:
+        """« Ordre du jour : » then « 1) Compte administratif 2015 », « 2) … »: the items
+        announced, kept apart so that the items deliberated further down are not read
+        twice.  Returns the lines consumed."""
+        source = self.source
+        following = index + 1
+        while following < len(source) and not source.folded[following].strip():
+            following += 1
+        seen = following
+        while following < len(source):
+            plain = source.plain[following]
+            at = PREFIX.match(source.folded[following]).end()  # type: ignore[union-attr]
+            if not plain.strip():
+                break
+            item = ITEM.match(plain, at)
+            if item is None and not BULLET.match(plain):
+                break
+            if item is not None:
+                self.business.append((item.group(1), following + 1, item.start(1) + 1))
+            following += 1
+        return following - index if following > seen else 1
+
     def _agenda(self, index: int, start: int) -> int:
         pieces = self._list_lines(index, start)
         for number, (line_index, offset) in enumerate(pieces[1:], start=1):

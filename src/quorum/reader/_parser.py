@@ -33,6 +33,7 @@ from quorum.reader._cues import (
     ITEM,
     KEY_LINE,
     OBJECT,
+    ORDER_OF_BUSINESS,
     OTHERS,
     PARALLEL,
     PREFIX,
@@ -87,6 +88,9 @@ class Reader(ListReader):
                 self.keyed = True
                 self._key_line(block, index, match)
                 self._tally_line(block, index, match.end())  # « Point n° 8 – … : adopté (22 voix) »
+            elif (block is None and not self.keyed and not self.agenda
+                  and ORDER_OF_BUSINESS.match(folded, at)):
+                consumed = self._order_of_business(index)
             elif (not self.keyed and not self.agenda and (self.people or self.proxies)
                   and (item := ITEM.match(source.plain[index], at))):
                 # « 1. Approbation … », « 3/a - Tarifs », « D23/45 – … »: an item of the sitting.

@@ -117,6 +117,7 @@ class ReaderState:
         self.proxies: list[ProxyEntry] = []
         self.blocks: list[Block] = []
         self.agenda: list[tuple[str, int, int]] = []  # key, line, column
+        self.business: list[tuple[str, int, int]] = []  # « Ordre du jour » items announced
         self.headings: list[tuple[str, int, int]] = []
         self.body_title: str | None = None
         self.secretary: Mention | None = None
