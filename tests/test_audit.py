@@ -27,7 +27,7 @@ from quorum import (
     Sitting,
     Window,
 )
-from quorum.audit import clear_days, tally_outcome
+from quorum.auditing import clear_days, tally_outcome
 
 REFERENCE = Path(__file__).parent / "data" / "gbm-2026-06-25-rapport-26.json"
 NAMES = ("Anne AUBERT", "Bruno BAILLY", "Céline CAIRE", "Didier DEVAUX", "Émile ÉTIENNE")
@@ -524,7 +524,7 @@ def test_a_header_printed_twice_is_reported_once() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    from quorum.audit import CODES
+    from quorum.auditing import CODES
 
     page = (Path(__file__).parents[1] / "docs" / "findings.md").read_text(encoding="utf-8")
     headings = [line for line in page.splitlines() if line.startswith("### ")]

@@ -1,6 +1,6 @@
 """The legality checks of the audit, one function per subject, each returning findings.
 
-Private: see :mod:`quorum.audit` and docs/findings.md for the codes.
+Private: see :mod:`quorum.auditing` and docs/findings.md for the codes.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from quorum._audit_common import (
     plural,
     question_ranges,
 )
-from quorum.engine import ProxyStatus, QuestionState, Replay
+from quorum.engine import ProxyStatus, QuestionState, Replay, tables
 from quorum.model import BodyKind, HeaderCounts, Member, Proxy, Sitting
 from quorum.rules import RECONVENED_CLEAR_DAYS, REPORTS_DAYS, URGENCY_CLEAR_DAYS
 
@@ -157,7 +157,7 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
     findings: list[Finding] = []
     if not len(replayed) or not sitting.proxies:
         return findings
-    engine = replayed[0]._engine()
+    engine = tables(replayed[0])
     limit = sitting.rule_set.proxies_per_holder
     published = {d.question for d in sitting.deliberations}
     over: dict[str, set[int]] = defaultdict(set)  # holder -> positions with a proxy over the limit
@@ -258,7 +258,7 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
 def check_officers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
     """The president and the secretary of the sitting must be members present (L2121-15)."""
     findings: list[Finding] = []
-    engine = replayed[0]._engine() if len(replayed) else None
+    engine = tables(replayed[0]) if len(replayed) else None
     for name, role, code, article in (
         (sitting.president, "président", "president-absent", "CGCT L2121-14"),
         (sitting.secretary, "secrétaire de séance", "secretary-absent", "CGCT L2121-15"),
