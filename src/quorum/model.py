@@ -56,6 +56,7 @@ from quorum.errors import (
     TitularAndSubstituteError,
     UnknownMemberError,
     UnknownQuestionError,
+    UsageError,
 )
 from quorum.rules import DEFAULT_CALENDAR, RuleSet
 
@@ -75,8 +76,10 @@ __all__ = [
     "Deliberation",
     "Disagreement",
     "ElectionRound",
+    "Fact",
     "HeaderCounts",
     "Location",
+    "MatchReason",
     "Member",
     "Proxy",
     "ProxyStatus",
@@ -480,9 +483,48 @@ class Location:
     file: str | None = None
 
 
+class MatchReason(enum.Enum):
+    """Why the reader took a written name for a listed one: the step of the match that found it.
+
+    The audit words each in French (:mod:`quorum._audit_checks`, the one place); the
+    reader hands over only these values and the names they quote.
+    """
+
+    SAME_KEY = "accents-case-spacing"  # differ only by accents, case, hyphens or spacing
+    WORD_ORDER = "word-order"  # the same words in another order
+    SPELLING = "spelling"  # a close spelling (a letter or two)
+    PART_OF = "part-of"  # communes: one name ends the other
+    SURNAME_ONLY = "surname-only"
+    INITIALS = "initials"  # the initials of the first names
+    ONLY_ONE_OF_COMMUNE = "only-one-of-commune"  # several matched; one sits for ``commune``
+    NO_CIVILITY = "no-civility"  # written without the civility the lists give
+    OTHER_CIVILITY = "other-civility"  # ``written_civility`` here, ``listed_civility`` listed
+
+
+def _match_reasons(items: Iterable[MatchReason | str]) -> tuple[MatchReason, ...]:
+    return tuple(MatchReason(item) for item in items)
+
+
+def _reasons_quoted(instance: Reconciliation, attribute: attrs.Attribute[Any],
+                    value: tuple[MatchReason, ...]) -> None:
+    """A reason that quotes a name comes with it."""
+    if MatchReason.ONLY_ONE_OF_COMMUNE in value and instance.commune is None:
+        raise UsageError("MatchReason.ONLY_ONE_OF_COMMUNE sans la commune (commune=…)")
+    if MatchReason.OTHER_CIVILITY in value and None in (instance.written_civility,
+                                                          instance.listed_civility):
+        raise UsageError("MatchReason.OTHER_CIVILITY sans les deux civilités "
+                         "(written_civility=…, listed_civility=…)")
+
+
 @attrs.frozen(kw_only=True)
 class Reconciliation:
-    """Two spellings read as one member (or one commune), both places kept."""
+    """Two spellings read as one member (or one commune), both places kept.
+
+    ``reasons`` say why they were read as one (:class:`MatchReason`);
+    ``commune`` is the commune that singled the member out
+    (``ONLY_ONE_OF_COMMUNE``), ``written_civility`` and ``listed_civility``
+    the two civilities of ``OTHER_CIVILITY``.
+    """
 
     kind: str  # "member" or "commune"
     canonical: str
@@ -491,24 +533,60 @@ class Reconciliation:
     column: int = 1
     canonical_line: int | None = None
     file: str | None = None
-    reason: str = ""
+    reasons: tuple[MatchReason, ...] = attrs.field(default=(), converter=_match_reasons,
+                                                   validator=_reasons_quoted)
     canonical_column: int | None = None
     canonical_file: str | None = None
+    commune: str | None = None
+    written_civility: str | None = None
+    listed_civility: str | None = None
+
+
+class Fact(enum.Enum):
+    """A fact of a sitting on which two extracts of it may disagree.
+
+    The first ones are fields of :class:`Sitting` (the value is the field's
+    name); the last four concern one member, proxy or question, named by
+    :attr:`Disagreement.subject`.
+    """
+
+    IN_OFFICE = "in_office"
+    KIND = "kind"
+    CONVENED = "convened"
+    OPENED = "opened"
+    CLOSED = "closed"
+    PLACE = "place"
+    PRESIDENT = "president"
+    SECRETARY = "secretary"
+    HEADER_COUNTS = "header_counts"
+    RECONVENED = "reconvened"
+    URGENT = "urgent"
+    AGENDA = "agenda"
+    MEMBER = "member"  # subject: the member's name
+    ATTENDANCE = "attendance"  # subject: the member's name
+    PROXY = "proxy"  # subject: the giver's name
+    DELIBERATION = "deliberation"  # subject: the question's key
+
+    @property
+    def changes_figures(self) -> bool:
+        """Whether the replay's figures may depend on it (not the place or the hours)."""
+        return self not in (Fact.PLACE, Fact.OPENED, Fact.CLOSED)
 
 
 @attrs.frozen(kw_only=True)
 class Disagreement:
     """Two extracts of one sitting that say different things about the same fact.
 
-    ``what`` names the fact (``"in_office"``, ``"attendance of Anne FALGA"``,
-    ``"proxy of Hasni ALEM"``, …); ``first`` and ``second`` are the two values
-    as text, each with the file and line it was read from.  The merged sitting
-    keeps ``first``.
+    ``fact`` is the :class:`Fact`, ``subject`` the member, giver or question
+    it concerns (``None`` for a fact of the sitting); ``first`` and ``second``
+    are the two values as text, each with the file and line it was read
+    from.  The merged sitting keeps ``first``.
     """
 
-    what: str
+    fact: Fact = attrs.field(converter=Fact)
     first: str
     second: str
+    subject: str | None = None
     first_file: str | None = None
     first_line: int | None = None
     second_file: str | None = None
