@@ -19,6 +19,7 @@ from quorum import (
     BodyKind,
     Deliberation,
     HeaderCounts,
+    MatchReason,
     Member,
     Proxy,
     PublishedTally,
@@ -27,7 +28,7 @@ from quorum import (
     Sitting,
     Window,
 )
-from quorum.audit import clear_days, tally_outcome
+from quorum.auditing import clear_days, tally_outcome
 
 REFERENCE = Path(__file__).parent / "data" / "gbm-2026-06-25-rapport-26.json"
 NAMES = ("Anne AUBERT", "Bruno BAILLY", "Céline CAIRE", "Didier DEVAUX", "Émile ÉTIENNE")
@@ -372,9 +373,11 @@ def test_header_voters_may_leave_out_the_interested() -> None:
 def test_reconciliations_are_warnings_with_both_spellings_and_lines() -> None:
     origin = RecordOrigin(files=("extrait.txt",), reconciliations=[
         Reconciliation(kind="member", canonical=D, written="Didier DEVEAUX", line=31,
-                       canonical_line=25, reason="une lettre de différence"),
+                       canonical_line=25, reasons=[MatchReason.SPELLING,
+                                                   MatchReason.ONLY_ONE_OF_COMMUNE],
+                       commune="Besançon"),
         Reconciliation(kind="commune", canonical="Champagny", written="Champagney", line=31,
-                       canonical_line=25),
+                       canonical_line=25, reasons=[MatchReason.SPELLING]),
     ])
     report = quorum.audit(build(origin=origin))
     assert [(f.severity, f.code, f.line, f.file) for f in report.findings] == [
@@ -384,8 +387,18 @@ def test_reconciliations_are_warnings_with_both_spellings_and_lines() -> None:
     named = report.with_code("name-reconciled")[0]
     assert "« Didier DEVEAUX » (ligne 31)" in named.message
     assert f"« {D} » (ligne 25)" in named.message
+    assert named.message.endswith(": orthographe voisine ; le seul de Besançon.")
     assert named.members == (D,)
     assert codes(build(origin=RecordOrigin(files=("extrait.txt",)))) == []
+
+
+def test_a_reason_that_quotes_a_name_comes_with_it() -> None:
+    with pytest.raises(quorum.UsageError, match="commune"):
+        Reconciliation(kind="member", canonical=D, written="BAILLY", line=3,
+                       reasons=[MatchReason.ONLY_ONE_OF_COMMUNE])
+    with pytest.raises(quorum.UsageError, match="civilités"):
+        Reconciliation(kind="member", canonical=D, written="Mme X", line=3,
+                       reasons=["other-civility"], written_civility="Mme")
 
 
 # -- the report ----------------------------------------------------------------------------
@@ -524,7 +537,7 @@ def test_a_header_printed_twice_is_reported_once() -> None:
 
 
 def test_every_code_is_documented() -> None:
-    from quorum.audit import CODES
+    from quorum.auditing import CODES
 
     page = (Path(__file__).parents[1] / "docs" / "findings.md").read_text(encoding="utf-8")
     headings = [line for line in page.splitlines() if line.startswith("### ")]

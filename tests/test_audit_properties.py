@@ -175,7 +175,7 @@ def test_a_published_tie_is_decided_in_the_audit(case: tuple[Sitting, list[str]]
 
 @given(sittings(), st.data())
 def test_any_sitting_audits_into_documented_codes(sitting: Sitting, data: st.DataObject) -> None:
-    from quorum.audit import CODES
+    from quorum.auditing import CODES
 
     tallies = []
     for deliberation in sitting.deliberations:

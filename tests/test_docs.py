@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 import quorum
-from quorum.audit import CODES
+from quorum.auditing import CODES
 from quorum.cli import main
 
 ROOT = Path(__file__).parent.parent

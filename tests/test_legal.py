@@ -15,7 +15,7 @@ import pytest
 
 import quorum
 from quorum import BodyKind, Proxy, PublishedTally, Window
-from quorum.audit import tally_outcome
+from quorum.auditing import tally_outcome
 from tests.test_audit import A, B, C, D, E, build, codes
 
 

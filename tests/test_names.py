@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from quorum.model import MatchReason
 from quorum.reader._names import NameIndex, distance, key, reach
 
 
@@ -58,20 +59,21 @@ def test_reach_grows_with_the_length() -> None:
 
 
 @pytest.mark.parametrize(("written", "canonical", "reason"), [
-    ("Clément DARCQ", "Clément DARCQ", ""),
-    ("Clément DARCO", "Clément DARCQ", "spelling"),
-    ("Djilali SAHLAOUI", "Djilalli SAHLAOUI", "spelling"),
-    ("Jérémie JEANVOINE", "Jérémy JEANVOINE", "spelling"),
-    ("Kevin VEJUX", "Kévin VEJUX", "accents, case, hyphens or spacing"),
-    ("Emmanuelle HUOT-CUSENIER", "Emmanuelle HUOT CUSENIER", "accents, case, hyphens or spacing"),
-    ("VEJUX Kévin", "Kévin VEJUX", "words in another order"),
-    ("DARCQ", "Clément DARCQ", "surname only"),
+    ("Clément DARCQ", "Clément DARCQ", None),
+    ("Clément DARCO", "Clément DARCQ", MatchReason.SPELLING),
+    ("Djilali SAHLAOUI", "Djilalli SAHLAOUI", MatchReason.SPELLING),
+    ("Jérémie JEANVOINE", "Jérémy JEANVOINE", MatchReason.SPELLING),
+    ("Kevin VEJUX", "Kévin VEJUX", MatchReason.SAME_KEY),
+    ("Emmanuelle HUOT-CUSENIER", "Emmanuelle HUOT CUSENIER", MatchReason.SAME_KEY),
+    ("VEJUX Kévin", "Kévin VEJUX", MatchReason.WORD_ORDER),
+    ("DARCQ", "Clément DARCQ", MatchReason.SURNAME_ONLY),
 ])
-def test_members_are_matched_step_by_step(written: str, canonical: str, reason: str) -> None:
+def test_members_are_matched_step_by_step(written: str, canonical: str,
+                                          reason: MatchReason | None) -> None:
     index = members("Clément DARCQ", "Djilalli SAHLAOUI", "Jérémy JEANVOINE", "Kévin VEJUX",
                     "Emmanuelle HUOT CUSENIER", "Guillaume BAILLY", "Florent BAILLY")
     match = index.match(written)
-    assert (match.found, match.reason) == (canonical, reason)
+    assert (match.found, match.reasons) == (canonical, (reason,) if reason else ())
 
 
 def test_two_candidates_within_reach_are_both_returned() -> None:
@@ -87,7 +89,8 @@ def test_a_group_settles_between_candidates() -> None:
                               "Florent BAILLY": "Champvans-Les-Moulins"})
     match = index.match("BAILLY", "Champvans-Les-Moulins")
     assert match.found == "Florent BAILLY"
-    assert match.reason == "surname only; the only one of Champvans-Les-Moulins"
+    assert match.reasons == (MatchReason.SURNAME_ONLY, MatchReason.ONLY_ONE_OF_COMMUNE)
+    assert match.commune == "Champvans-Les-Moulins"
 
 
 def test_a_name_far_from_all_is_not_matched() -> None:
@@ -97,18 +100,18 @@ def test_a_name_far_from_all_is_not_matched() -> None:
 
 
 @pytest.mark.parametrize(("written", "canonical", "reason"), [
-    ("Champagney", "Champagny", "spelling"),
-    ("Marchaux-Chaudefontaine", "Marchaux-Chaufontaine", "spelling"),
-    ("Velesmes-Essarts", "Essarts", "one name is part of the other"),
-    ("Chaleze", "Chalèze", "accents, case, hyphens or spacing"),
+    ("Champagney", "Champagny", MatchReason.SPELLING),
+    ("Marchaux-Chaudefontaine", "Marchaux-Chaufontaine", MatchReason.SPELLING),
+    ("Velesmes-Essarts", "Essarts", MatchReason.PART_OF),
+    ("Chaleze", "Chalèze", MatchReason.SAME_KEY),
 ])
-def test_communes(written: str, canonical: str, reason: str) -> None:
+def test_communes(written: str, canonical: str, reason: MatchReason) -> None:
     index = NameIndex(communes=True)
     for name in ("Champagny", "Marchaux-Chaufontaine", "Essarts", "Chalèze", "Chalezeule",
                  "Champoux", "Champvans-Les-Moulins"):
         index.add(name)
     match = index.match(written)
-    assert (match.found, match.reason) == (canonical, reason)
+    assert (match.found, match.reasons) == (canonical, (reason,))
 
 
 def test_same_finds_only_equal_keys() -> None:

@@ -89,7 +89,8 @@ def test_every_variant_is_reconciled_and_kept(read: quorum.Sitting, written: str
     assert (reconciliation.line, reconciliation.column) == (line, column)
     assert reconciliation.canonical_line in (19, 21)
     assert reconciliation.file == str(REFERENCE)
-    assert reconciliation.reason
+    assert reconciliation.reasons
+    assert all(isinstance(reason, quorum.MatchReason) for reason in reconciliation.reasons)
     source_line = REFERENCE.read_text(encoding="utf-8").splitlines()[line - 1]
     assert source_line[column - 1:].startswith(written)
 

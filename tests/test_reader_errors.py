@@ -68,7 +68,7 @@ def test_a_commune_heading_settles_between_two_members() -> None:
     assert ("Florent BAILLY", "Anne BEHR") in [(p.giver, p.holder) for p in sitting.proxies]
     assert sitting.origin is not None
     (kept,) = [r for r in sitting.origin.reconciliations if r.written == "M. BAILLY"]
-    assert kept.canonical == "Florent BAILLY" and "Champvans-Les-Moulins" in kept.reason
+    assert (kept.canonical, kept.commune) == ("Florent BAILLY", "Champvans-Les-Moulins")
 
 
 def test_a_holder_found_nowhere_is_an_error_finding_and_the_proxy_is_not_exercised() -> None:

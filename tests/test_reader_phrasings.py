@@ -205,7 +205,7 @@ def test_extracts_of_one_sitting_are_merged() -> None:
         in_office=7, present=6, proxies=1, voters=7)
     assert merged.origin is not None
     (disagreement,) = merged.origin.disagreements
-    assert disagreement.what == "header_counts"
+    assert (disagreement.fact, disagreement.subject) == (quorum.Fact.HEADER_COUNTS, None)
     assert (disagreement.first_line, disagreement.second_line) == (5, 5)
     assert disagreement.first_file == str(RECORDS / "comptes-en-tete.txt")
     assert "present=5" in disagreement.first and "present=6" in disagreement.second
@@ -225,8 +225,10 @@ def test_attendance_disagreement_between_extracts_is_kept() -> None:
     other = base.replace("M. Denis ERARD", "M. Denis ERARD (à compter de la question n° 2)")
     merged = quorum.read_records([base, other])
     assert merged.origin is not None
-    whats = [d.what for d in merged.origin.disagreements]
-    assert whats == ["attendance of Denis ERARD"]
+    facts = [(d.fact, d.subject) for d in merged.origin.disagreements]
+    assert facts == [(quorum.Fact.ATTENDANCE, "Denis ERARD")]
+    (finding,) = quorum.audit(merged).with_code("extracts-disagree")
+    assert "se contredisent sur la présence de Denis ERARD" in finding.message
     assert windows(merged, "Denis ERARD") == (Window(),)
 
 
@@ -351,3 +353,16 @@ Votants : 6 - Pour : 6 - Contre : 0 - Abstention : 0
     state = sitting.at("2016-05")
     assert (state.present, state.represented) == (5, 1)
     assert quorum.audit(sitting).exit_status == 0
+
+
+def test_typed_reasons_and_facts_survive_a_json_round_trip() -> None:
+    base = (RECORDS / "comptes-en-tete.txt").read_text(encoding="utf-8")
+    other = base.replace("M. Denis ERARD", "M. Denis ERARD (à compter de la question n° 2)")
+    merged = quorum.read_records([base, other])
+    gbm = quorum.read_record(RECORDS / "gbm-2026-06-25-rapport-26.txt")
+    for sitting in (merged, gbm):
+        again = quorum.sitting_from_json(quorum.sitting_to_json(sitting))
+        assert again.origin == sitting.origin
+    assert gbm.origin is not None and gbm.origin.reconciliations
+    assert all(isinstance(r, quorum.MatchReason)
+               for item in gbm.origin.reconciliations for r in item.reasons)

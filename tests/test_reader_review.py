@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import quorum
 from quorum import AmbiguousNameError, RecordError, Sitting, Window, read_record
 
 BASE = """Conseil de Communauté
@@ -222,7 +223,12 @@ def test_a_civility_clash_with_no_other_candidate_is_reconciled() -> None:
     text = BASE.replace("M. Frank LAIDIE à M. Bruno LIND", "M. Frank LAIDIE à Mme Bruno LIND")
     sitting = read_record(text)
     assert [p.holder for p in sitting.proxies] == ["Bruno LIND"]
-    assert any("civility" in r.reason for r in sitting.origin.reconciliations)
+    (clash,) = [r for r in sitting.origin.reconciliations
+                if quorum.MatchReason.OTHER_CIVILITY in r.reasons]
+    assert (clash.written_civility, clash.listed_civility) == ("Mme", "M.")
+    (finding,) = [f for f in quorum.audit(sitting).findings if f.members == ("Bruno LIND",)
+                  and f.code == "name-reconciled"]
+    assert "civilité Mme ici, M. dans les listes" in finding.message
 
 
 def test_the_right_civility_is_not_ambiguous() -> None:

@@ -17,7 +17,9 @@
 
 from importlib import metadata as _metadata
 
-from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
+# The display and the chart provide the views of the model when imported (quorum._views).
+from quorum import display, plot  # noqa: F401
+from quorum.auditing import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.batch import RecordResult, audit_many, audit_record
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
@@ -59,8 +61,10 @@ from quorum.model import (
     Deliberation,
     Disagreement,
     ElectionRound,
+    Fact,
     HeaderCounts,
     Location,
+    MatchReason,
     Member,
     Proxy,
     PublishedTally,
@@ -105,12 +109,14 @@ __all__ = [
     "DuplicateAttendanceError",
     "DuplicateMemberError",
     "ElectionRound",
+    "Fact",
     "Finding",
     "HeaderCounts",
     "InOfficeError",
     "InvertedWindowError",
     "JSONFormatError",
     "Location",
+    "MatchReason",
     "Member",
     "MissingExtraError",
     "NameMatchError",

@@ -1,12 +1,11 @@
 """The legality checks of the audit, one function per subject, each returning findings.
 
-Private: see :mod:`quorum.audit` and docs/findings.md for the codes.
+Private: see :mod:`quorum.auditing` and docs/findings.md for the codes.
 """
 
 from __future__ import annotations
 
 import datetime
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,8 +19,18 @@ from quorum._audit_common import (
     plural,
     question_ranges,
 )
-from quorum.engine import ProxyStatus, QuestionState, Replay
-from quorum.model import BodyKind, HeaderCounts, Member, Proxy, Sitting
+from quorum.engine import ProxyStatus, QuestionState, Replay, tables
+from quorum.model import (
+    BodyKind,
+    Disagreement,
+    Fact,
+    HeaderCounts,
+    MatchReason,
+    Member,
+    Proxy,
+    Reconciliation,
+    Sitting,
+)
 from quorum.rules import RECONVENED_CLEAR_DAYS, REPORTS_DAYS, URGENCY_CLEAR_DAYS
 
 __all__ = [
@@ -157,7 +166,7 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
     findings: list[Finding] = []
     if not len(replayed) or not sitting.proxies:
         return findings
-    engine = replayed[0]._engine()
+    engine = tables(replayed[0])
     limit = sitting.rule_set.proxies_per_holder
     published = {d.question for d in sitting.deliberations}
     over: dict[str, set[int]] = defaultdict(set)  # holder -> positions with a proxy over the limit
@@ -258,7 +267,7 @@ def check_proxies(sitting: Sitting, replayed: Replay, locator: Locator) -> list[
 def check_officers(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
     """The president and the secretary of the sitting must be members present (L2121-15)."""
     findings: list[Finding] = []
-    engine = replayed[0]._engine() if len(replayed) else None
+    engine = tables(replayed[0]) if len(replayed) else None
     for name, role, code, article in (
         (sitting.president, "président", "president-absent", "CGCT L2121-14"),
         (sitting.secretary, "secrétaire de séance", "secretary-absent", "CGCT L2121-15"),
@@ -537,7 +546,8 @@ def check_reconciliations(sitting: Sitting) -> list[Finding]:
             other = (f"{item.canonical_file}, " if item.canonical_file is not None
                      and item.canonical_file != item.file else "")
             where = f" ({other}ligne {item.canonical_line})"
-        reason = f" : {_reason(item.reason)}" if item.reason else ""
+        reasons = " ; ".join(_reason(item, reason) for reason in item.reasons)
+        reason = f" : {reasons}" if reasons else ""
         if item.kind == "commune":
             code, what = "commune-reconciled", "la commune"
         else:
@@ -552,39 +562,29 @@ def check_reconciliations(sitting: Sitting) -> list[Finding]:
     return findings
 
 
+# The French of the reader's reasons and of the facts two extracts disagree on: the
+# reader hands over only MatchReason and Fact values (and the names they quote).
 _REASONS = {
-    "accents, case, hyphens or spacing": "accents, casse, traits d'union ou espaces",
-    "words in another order": "mots dans un autre ordre",
-    "spelling": "orthographe voisine",
-    "one name is part of the other": "un nom contient l'autre",
-    "surname only": "nom de famille seul",
-    "initials": "initiales du prénom",
-    "written without civility": "écrit sans civilité",
+    MatchReason.SAME_KEY: "accents, casse, traits d'union ou espaces",
+    MatchReason.WORD_ORDER: "mots dans un autre ordre",
+    MatchReason.SPELLING: "orthographe voisine",
+    MatchReason.PART_OF: "un nom contient l'autre",
+    MatchReason.SURNAME_ONLY: "nom de famille seul",
+    MatchReason.INITIALS: "initiales du prénom",
+    MatchReason.NO_CIVILITY: "écrit sans civilité",
 }
-_CIVILITY = re.compile(r"civility (\S+) here, (\S+) in the lists")
-_ONLY_ONE = re.compile(r"the only one of (.+)")
 
 
-def _reason(reason: str) -> str:
-    """The reader's reason for a reconciliation, in French where we know its words."""
-    parts = []
-    for part in reason.split("; "):
-        if part in _REASONS:
-            parts.append(_REASONS[part])
-        elif match := _CIVILITY.fullmatch(part):
-            parts.append(f"civilité {match.group(1)} ici, {match.group(2)} dans les listes")
-        elif match := _ONLY_ONE.fullmatch(part):
-            parts.append(f"le seul de {match.group(1)}")
-        else:
-            parts.append(part)
-    return " ; ".join(parts)
+def _reason(item: Reconciliation, reason: MatchReason) -> str:
+    """One reason for a reconciliation, in French, with the names it quotes."""
+    if reason is MatchReason.OTHER_CIVILITY:
+        return f"civilité {item.written_civility} ici, {item.listed_civility} dans les listes"
+    if reason is MatchReason.ONLY_ONE_OF_COMMUNE:
+        return f"le seul de {item.commune}"
+    return _REASONS[reason]
 
 
 # -- extracts of one sitting that disagree ---------------------------------------------
-
-# Facts that change no figure of the replay: a disagreement on them is a warning.
-_COSMETIC = ("place", "opened", "closed", "body")
-
 
 def check_disagreements(sitting: Sitting) -> list[Finding]:
     """Facts on which two extracts of the sitting disagree (the first extract's are kept)."""
@@ -595,11 +595,10 @@ def check_disagreements(sitting: Sitting) -> list[Finding]:
     for item in origin.disagreements:
         first = _written(item.first_file, item.first_line)
         second = _written(item.second_file, item.second_line)
-        cosmetic = item.what.split(" ")[0] in _COSMETIC
         findings.append(Finding(
-            severity="warning" if cosmetic else "error", code="extracts-disagree",
+            severity="error" if item.fact.changes_figures else "warning", code="extracts-disagree",
             line=item.second_line, file=item.second_file,
-            message=(f"Les extraits de la séance se contredisent sur {_fact(item.what)} : "
+            message=(f"Les extraits de la séance se contredisent sur {_fact(item)} : "
                      f"« {item.first} »{first}, « {item.second} »{second} ; l'audit retient "
                      "le premier.")))
     return findings
@@ -610,24 +609,19 @@ def _written(file: str | None, line: int | None) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
-_FACTS = {"in_office": "le nombre de membres en exercice", "kind": "la nature de l'assemblée",
-          "convened": "la date de convocation", "opened": "l'heure d'ouverture",
-          "closed": "l'heure de clôture", "place": "le lieu", "president": "le président",
-          "secretary": "le secrétaire de séance", "header_counts": "les comptes de l'en-tête",
-          "reconvened": "la nouvelle réunion après défaut de quorum",
-          "agenda": "l'ordre de passage", "body": "l'assemblée"}
+_FACTS = {Fact.IN_OFFICE: "le nombre de membres en exercice",
+          Fact.KIND: "la nature de l'assemblée", Fact.CONVENED: "la date de convocation",
+          Fact.OPENED: "l'heure d'ouverture", Fact.CLOSED: "l'heure de clôture",
+          Fact.PLACE: "le lieu", Fact.PRESIDENT: "le président",
+          Fact.SECRETARY: "le secrétaire de séance",
+          Fact.HEADER_COUNTS: "les comptes de l'en-tête",
+          Fact.RECONVENED: "la nouvelle réunion après défaut de quorum",
+          Fact.URGENT: "la convocation en urgence", Fact.AGENDA: "l'ordre de passage",
+          Fact.MEMBER: "le membre {}", Fact.ATTENDANCE: "la présence de {}",
+          Fact.PROXY: "la procuration de {}",
+          Fact.DELIBERATION: "la délibération de la question {}"}
 
 
-def _fact(what: str) -> str:
-    head, _, rest = what.partition(" ")
-    if head in _FACTS and not rest:
-        return _FACTS[head]
-    if head == "member":
-        return f"le membre {rest}"
-    if what.startswith("attendance of "):
-        return f"la présence de {what.removeprefix('attendance of ')}"
-    if what.startswith("proxy of "):
-        return f"la procuration de {what.removeprefix('proxy of ')}"
-    if what.startswith("deliberation on question "):
-        return f"la délibération de la question {what.removeprefix('deliberation on question ')}"
-    return f"« {what} »"
+def _fact(item: Disagreement) -> str:
+    """The fact two extracts disagree on, in French, with the member or question named."""
+    return _FACTS[item.fact].format(item.subject)

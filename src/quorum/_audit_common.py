@@ -1,6 +1,6 @@
 """What every audit check shares: the :class:`Finding`, where things were read, French wording.
 
-Private: the public names are re-exported by :mod:`quorum.audit`.
+Private: the public names are re-exported by :mod:`quorum.auditing`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Elections and appointments (issue 9, item 6): CGCT L2121-21, L2122-7, L5211-2.
 
-Terms (see :mod:`quorum.audit`):
+Terms (see :mod:`quorum.auditing`):
 
 - *election*: a deliberation whose record prints its rounds
   (:attr:`Deliberation.rounds`) or proclaims someone elected

@@ -1,6 +1,6 @@
 """Legal checks of issue 9: named votes, urgency, the compte administratif.
 
-Terms (see :mod:`quorum.audit`):
+Terms (see :mod:`quorum.auditing`):
 
 - *named vote*: a member printed under a heading of a tally, « Contre : 1
   (M. X) » (:attr:`Deliberation.voted_pour`, ``voted_contre``,
@@ -21,7 +21,7 @@ from __future__ import annotations
 import unicodedata
 
 from quorum._audit_common import Finding, Locator, names, plural
-from quorum.engine import ProxyStatus, Replay
+from quorum.engine import ProxyStatus, Replay, tables
 from quorum.model import BodyKind, Deliberation, Sitting
 from quorum.rules import (
     ACCOUNTS_TITLES,
@@ -65,7 +65,7 @@ def _voter_status(sitting: Sitting, replayed: Replay, deliberation: Deliberation
                   name: str) -> str | None:
     """``None`` when ``name`` is a voter at the deliberation's question, else why not."""
     state = replayed.at(deliberation.question)
-    engine = state._engine()
+    engine = tables(state)
     if name in deliberation.interested:
         return "interested"
     if engine.is_present(name, state.position):
@@ -146,7 +146,7 @@ def check_remote(sitting: Sitting, replayed: Replay, locator: Locator) -> list[F
     allowed, text = _remote_allowed(sitting)
     if sitting.kind in (BodyKind.DEPARTEMENT, BodyKind.REGION) and not allowed:
         return []  # their own texts are not encoded (docs/rules.md)
-    engine = replayed[0]._engine() if len(replayed) else None
+    engine = tables(replayed[0]) if len(replayed) else None
     findings: list[Finding] = []
     if not allowed:
         shown = names([sitting.member(name).display for name in remote])

@@ -1,6 +1,6 @@
 """The tally check: does a published tally account for every vote the attendance allows?
 
-Terms (see :mod:`quorum.audit`):
+Terms (see :mod:`quorum.auditing`):
 
 - *castable*: the votes that could be cast at the question, present +
   represented less the interested members present (CGCT L2131-11);
@@ -14,7 +14,7 @@ Terms (see :mod:`quorum.audit`):
   (the interested members with a vote, those who "ne prennent pas part au
   vote"), so that naming them without a count is not an inconsistency.
 
-Private: the public names are re-exported by :mod:`quorum.audit`.
+Private: the public names are re-exported by :mod:`quorum.auditing`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import attrs
 
 from quorum._audit_common import Finding, Locator, at_questions, names, plural
 from quorum._audit_legal import is_accounts
-from quorum.engine import ProxyStatus, QuestionState, Replay
+from quorum.engine import ProxyStatus, QuestionState, Replay, tables
 from quorum.model import Deliberation, PublishedTally, Sitting
 
 __all__ = [
@@ -234,7 +234,7 @@ class TallyCheck:
 def interested_voting(state: QuestionState, deliberation: Deliberation) -> tuple[str, ...]:
     """The interested members who would otherwise have had a vote at ``state``'s question."""
     interested = set(deliberation.interested)
-    engine = state._engine()
+    engine = tables(state)
     position = state.position
     present = {name for name in interested if engine.is_present(name, position)}
     proxies = engine.sitting.proxies
@@ -400,7 +400,7 @@ def _withdrawn(sitting: Sitting, state: QuestionState, deliberation: Deliberatio
     if president is None or president in deliberation.interested \
             or president in deliberation.not_voting:
         return 0
-    engine = state._engine()
+    engine = tables(state)
     if not engine.is_present(president, state.position):
         return 0
     return 1 + sum(1 for proxy in state.exercised if proxy.holder == president)
@@ -531,7 +531,7 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
     if published_total == sitting.in_office and state.voters < sitting.in_office:
         hints.append(f"Le total publié égale le nombre de membres en exercice "
                      f"({sitting.in_office}) : les absents non représentés semblent comptés.")
-    in_window = len(state._engine().in_window(state.position))
+    in_window = len(tables(state).in_window(state.position))
     if gap > 0 and in_window > state.represented \
             and published_total == state.castable + len(voting) - state.represented \
             + in_window:
@@ -548,7 +548,7 @@ def _gap_hints(sitting: Sitting, replayed: Replay, state: QuestionState,
 
 def _present_elsewhere(sitting: Sitting, state: QuestionState) -> list[str]:
     """Members absent at ``state``'s question, not represented there, present at another."""
-    engine = state._engine()
+    engine = tables(state)
     represented = {p.giver for p in state.exercised}
     return [name for name in engine.partial_members()
             if name not in represented and not engine.is_present(name, state.position)]
@@ -556,6 +556,6 @@ def _present_elsewhere(sitting: Sitting, state: QuestionState) -> list[str]:
 
 def _edge_members(replayed: Replay, state: QuestionState) -> list[str]:
     """Members present at ``state``'s question who arrive there or leave just after."""
-    engine = state._engine()
+    engine = tables(state)
     edge = engine.edge_members(state.position)
     return [name for name in engine.partial_members() if name in edge]

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from quorum._french import os_reason
-from quorum.audit import AuditReport, audit
+from quorum.auditing import AuditReport, audit
 from quorum.errors import QuorumError, RecordError, UsageError
 
 if TYPE_CHECKING:

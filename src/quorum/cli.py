@@ -44,7 +44,7 @@ from typing import Any, NoReturn, TextIO
 from quorum import __version__
 from quorum._cli_french import FrenchParser, json_for
 from quorum._french import os_reason
-from quorum.audit import audit
+from quorum.auditing import audit
 from quorum.engine import QuestionState, Replay
 from quorum.errors import QuorumError, ReadProblem, RecordError
 from quorum.model import Sitting

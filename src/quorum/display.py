@@ -35,12 +35,11 @@ import attrs
 
 from quorum._french import french_date
 from quorum.errors import MissingExtraError, UsageError
+from quorum.jsonio import question_to_json
+from quorum.model import QuestionState, Replay, Sitting, Views
 
 if TYPE_CHECKING:
     import pandas
-
-    from quorum.engine import QuestionState, Replay
-    from quorum.model import Sitting
 
 __all__ = [
     "LEVEL_STYLES",
@@ -219,8 +218,6 @@ def replay_records(replayed: Replay) -> list[dict[str, Any]]:
     ``interested_present``, ``quorum_count``, ``castable``), without the lists
     of proxies, so that the records make a flat table.
     """
-    from quorum.jsonio import question_to_json
-
     # Without its engine a state's JSON leaves out the lists of proxies.
     return [question_to_json(attrs.evolve(state, engine=None)) for state in replayed]
 
@@ -300,3 +297,10 @@ def replay_dataframe(replayed: Replay) -> pandas.DataFrame:
         raise MissingExtraError("pandas", "pandas", "to_dataframe()") from error
     frame: pandas.DataFrame = pandas.DataFrame.from_records(replayed.to_records())
     return frame.set_index("question")
+
+
+Views.text.provide(replay_text)
+Views.html.provide(replay_html)
+Views.records.provide(replay_records)
+Views.dataframe.provide(replay_dataframe)
+Views.state_html.provide(state_html)

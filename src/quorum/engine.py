@@ -34,85 +34,42 @@ members and proxies behind each figure are worked out only when asked for.
 from __future__ import annotations
 
 import bisect
-import enum
 import heapq
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING, NamedTuple
-
-import attrs
+from typing import NamedTuple
 
 from quorum.errors import DetachedStateError
-from quorum.model import Member, Proxy, Sitting, Window
+from quorum.model import (
+    DETACHED,
+    Member,
+    Proxy,
+    ProxyStatus,
+    ProxyUse,
+    QuestionState,
+    Replay,
+    Sitting,
+    Views,
+    Window,
+)
 
 __all__ = [
     "ProxyStatus",
     "ProxyUse",
     "QuestionState",
     "Replay",
+    "Tables",
+    "explain",
+    "merge_spans",
     "replay",
+    "tables",
 ]
-
-if TYPE_CHECKING:
-    from pathlib import Path
-    from typing import Any
-
-    import pandas
-    from matplotlib.axes import Axes
-    from matplotlib.figure import Figure
-
-
-class ProxyStatus(enum.Enum):
-    """Whether a proxy is exercised at a question, and if not, why."""
-
-    EXERCISED = "exercised"
-    OUTSIDE_WINDOW = "outside-window"
-    GIVER_PRESENT = "giver-present"
-    GIVER_ARRIVED = "giver-arrived"
-    HOLDER_ABSENT = "holder-absent"
-    GIVER_INTERESTED = "giver-interested"
-    HOLDER_INTERESTED = "holder-interested"
-    HOLDER_AT_MAXIMUM = "holder-at-maximum"
-    GIVER_SUBSTITUTE = "giver-substitute"
-    GIVER_REPLACED = "giver-replaced"
-
-    @property
-    def reason(self) -> str:
-        """The reason in French, as the explanations print it."""
-        return _REASONS[self]
-
-
-_REASONS = {
-    ProxyStatus.EXERCISED: "procuration exercée",
-    ProxyStatus.OUTSIDE_WINDOW: "hors de la période de validité de la procuration",
-    ProxyStatus.GIVER_PRESENT: "le mandant est présent",
-    ProxyStatus.GIVER_ARRIVED: "la procuration a pris fin à l'arrivée du mandant",
-    ProxyStatus.HOLDER_ABSENT: "le mandataire est absent",
-    ProxyStatus.GIVER_INTERESTED: "le mandant est intéressé à la question",
-    ProxyStatus.HOLDER_INTERESTED: "le mandataire est intéressé à la question",
-    ProxyStatus.HOLDER_AT_MAXIMUM: "le mandataire exerce déjà le nombre maximal de procurations",
-    ProxyStatus.GIVER_SUBSTITUTE: "le mandant est suppléant : seul le titulaire donne procuration",
-    ProxyStatus.GIVER_REPLACED: "le suppléant du mandant siège à sa place",
-}
-
-
-@attrs.frozen
-class ProxyUse:
-    """A proxy and its status at one question."""
-
-    proxy: Proxy
-    status: ProxyStatus
-
-    @property
-    def exercised(self) -> bool:
-        return self.status is ProxyStatus.EXERCISED
-
 
 Interval = tuple[int, int]  # positions along the order of passage, both included
 
 
-def _merge(intervals: Sequence[Interval]) -> list[Interval]:
+def merge_spans(intervals: Sequence[Interval]) -> list[Interval]:
     merged: list[Interval] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1] + 1:
@@ -151,7 +108,7 @@ class _Segment(NamedTuple):
     status: ProxyStatus
 
 
-class _Engine:
+class Tables:
     """Interval tables of one sitting, from which every figure is read."""
 
     def __init__(self, sitting: Sitting):
@@ -163,7 +120,7 @@ class _Engine:
         span = agenda.span
         self.presence: dict[str, list[Interval]] = {}
         for entry in sitting.attendance:
-            self.presence[entry.member] = _merge([span(w) for w in entry.windows])
+            self.presence[entry.member] = merge_spans([span(w) for w in entry.windows])
         self.interested: dict[int, frozenset[str]] = {}
         self.interested_by_member: dict[str, set[int]] = defaultdict(set)
         for deliberation in sitting.deliberations:
@@ -294,7 +251,7 @@ class _Engine:
         if not crowded:
             return
         for index in indexes:
-            kept = _merge(chosen.get(index, []))
+            kept = merge_spans(chosen.get(index, []))
             rebuilt: list[_Segment] = []
             for segment in candidates[index]:
                 if segment.status is not ProxyStatus.EXERCISED:
@@ -421,178 +378,21 @@ class _Engine:
         )
 
 
-@attrs.frozen(kw_only=True)
-class QuestionState:
-    """The sitting when one question is taken up.
-
-    The counts are fields; the members and proxies behind them are worked out
-    from the sitting on demand.
-    """
-
-    question: str
-    position: int
-    in_office: int
-    present: int
-    represented: int
-    interested: int
-    interested_present: int
-    quorum: int
-    quorum_count: int
-    quorum_met: bool
-    engine: _Engine | None = attrs.field(default=None, eq=False, repr=False, alias="engine")
-
-    @property
-    def absent(self) -> int:
-        """Seats not occupied: ``in_office - present``."""
-        return self.in_office - self.present
-
-    @property
-    def voters(self) -> int:
-        """Votants: present + represented."""
-        return self.present + self.represented
-
-    @property
-    def castable(self) -> int:
-        """Votes that could be cast: voters less the interested members present."""
-        return self.voters - self.interested_present
-
-    def _engine(self) -> _Engine:
-        if self.engine is None:
-            raise DetachedStateError(
-                "this state was loaded without its sitting; replay the sitting")
-        return self.engine
-
-    @property
-    def present_members(self) -> tuple[str, ...]:
-        """Names of the members present, in the order of the sitting's members."""
-        return self._engine().present_members(self.position)
-
-    @property
-    def absent_members(self) -> tuple[str, ...]:
-        """Names of the members (titular or substitute) not present."""
-        engine = self._engine()
-        return tuple(m.name for m in engine.sitting.members
-                     if not engine.is_present(m.name, self.position))
-
-    @property
-    def interested_members(self) -> tuple[str, ...]:
-        """Names of the members interested in this question."""
-        deliberation = self._engine().sitting.deliberation(self.question)
-        return deliberation.interested if deliberation else ()
-
-    @property
-    def proxies(self) -> tuple[ProxyUse, ...]:
-        """Every proxy of the sitting with its status at this question."""
-        engine = self._engine()
-        return tuple(ProxyUse(proxy, engine.proxy_status(index, self.position))
-                     for index, proxy in enumerate(engine.sitting.proxies))
-
-    @property
-    def exercised(self) -> tuple[Proxy, ...]:
-        """The proxies exercised at this question."""
-        engine = self._engine()
-        proxies = engine.sitting.proxies
-        return tuple(proxies[index] for index, status in engine.in_window(self.position)
-                     if status is ProxyStatus.EXERCISED)
-
-    @property
-    def not_exercised(self) -> tuple[ProxyUse, ...]:
-        """Proxies inside their window but not exercised, each with its reason."""
-        engine = self._engine()
-        proxies = engine.sitting.proxies
-        return tuple(ProxyUse(proxies[index], status)
-                     for index, status in engine.in_window(self.position)
-                     if status is not ProxyStatus.EXERCISED)
-
-    @property
-    def in_window(self) -> tuple[ProxyUse, ...]:
-        """The proxies whose window holds this question, exercised or not, with their status."""
-        engine = self._engine()
-        proxies = engine.sitting.proxies
-        return tuple(ProxyUse(proxies[index], status)
-                     for index, status in engine.in_window(self.position))
-
-    def __str__(self) -> str:
-        met = "atteint" if self.quorum_met else "NON atteint"
-        return (f"question {self.question} : {self.present} présents + {self.represented} "
-                f"représentés = {self.voters} votants ; quorum {self.quorum} {met}"
-                + (f" ; {self.interested} intéressé(s)" if self.interested else ""))
-
-    def _repr_html_(self) -> str:
-        """The figures and the proxies exercised or not, as HTML tables (for notebooks)."""
-        from quorum.display import state_html
-
-        return state_html(self)
-
-
-@attrs.frozen
-class Replay(Sequence[QuestionState]):
-    """Every question of a sitting, in order of passage."""
-
-    sitting: Sitting
-    states: tuple[QuestionState, ...]
-
-    def at(self, question: str | int) -> QuestionState:
-        """The state at ``question``, by its key (``"26"`` or ``26``)."""
-        return self.states[self.sitting.agenda.position(question) - 1]
-
-    def __getitem__(self, index: int) -> QuestionState:  # type: ignore[override]
-        return self.states[index]
-
-    def __len__(self) -> int:
-        return len(self.states)
-
-    def __iter__(self) -> Iterator[QuestionState]:
-        return iter(self.states)
-
-    def explain(self, member: str, question: str | int) -> str:
-        """One French sentence: why ``member`` counts, or not, at ``question``."""
-        return explain(self.sitting, member, question, self.at(question))
-
-    def __str__(self) -> str:
-        """The sitting on one line, then an aligned table with one row per question."""
-        from quorum.display import replay_text
-
-        return replay_text(self)
-
-    def _repr_html_(self) -> str:
-        """An HTML table, rows where the quorum fails highlighted (for notebooks)."""
-        from quorum.display import replay_html
-
-        return replay_html(self)
-
-    def to_records(self) -> list[dict[str, Any]]:
-        """One plain, JSON-safe dict of figures per question, in order of passage."""
-        from quorum.display import replay_records
-
-        return replay_records(self)
-
-    def to_dataframe(self) -> pandas.DataFrame:
-        """The records as a pandas DataFrame indexed by question.
-
-        Raises :class:`~quorum.errors.MissingExtraError` when pandas is not
-        installed (``pip install 'quorum[pandas]'``).
-        """
-        from quorum.display import replay_dataframe
-
-        return replay_dataframe(self)
-
-    def plot(self, path: str | Path | None = None, ax: Axes | None = None) -> Figure:
-        """A chart of the sitting (see :func:`quorum.plot.plot_replay`); returns the Figure.
-
-        With ``path``, also writes the chart as PNG or SVG by its extension.
-        Raises :class:`~quorum.errors.MissingExtraError` when matplotlib is
-        not installed (``pip install 'quorum[plot]'``).
-        """
-        from quorum.plot import plot_replay
-
-        return plot_replay(self, ax=ax, path=path)
-
-
 def replay(sitting: Sitting) -> Replay:
     """Replay ``sitting``: the state of every question, in order of passage."""
-    engine = _Engine(sitting)
+    engine = Tables(sitting)
     return Replay(sitting, tuple(engine.state(p) for p in range(1, engine.count + 1)))
+
+
+def tables(state: QuestionState) -> Tables:
+    """The interval tables ``state`` was read from, for the figures behind its counts.
+
+    Raises :class:`~quorum.errors.DetachedStateError` for a state read back
+    from JSON without its sitting.
+    """
+    if not isinstance(state.engine, Tables):
+        raise DetachedStateError(DETACHED)
+    return state.engine
 
 
 def _agree(member: Member, masculine: str, feminine: str) -> str:
@@ -618,7 +418,7 @@ def explain(sitting: Sitting, name: str, question: str | int,
     member = sitting.member(name)
     key = str(question)
     state = state if state is not None else sitting.at(key)
-    engine = state._engine()
+    engine = tables(state)
     position = state.position
     interested = name in engine.interested.get(position, frozenset())
     subject = f"{member.display}"
@@ -663,3 +463,6 @@ def explain(sitting: Sitting, name: str, question: str | int,
                 f"la période de sa procuration ({ends}).")
     return (f"{subject}{role} est {absent} {at} et n'a pas donné de procuration.")
 
+
+Views.replay.provide(replay)
+Views.explain.provide(explain)

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from quorum.engine import ProxyStatus, QuestionState, Replay, replay
+from quorum.engine import ProxyStatus, QuestionState, Replay, replay, tables
 from quorum.errors import QuorumError
 from quorum.model import Agenda, Proxy, Sitting, Window
 
@@ -235,7 +235,7 @@ def proxies_to_json(replayed: Replay) -> list[dict[str, Any]]:
     """Each proxy of the sitting once, with its runs of one status along its window."""
     if not len(replayed):
         return []
-    engine = replayed[0]._engine()
+    engine = tables(replayed[0])
     key = replayed.sitting.agenda.key
     found: list[dict[str, Any]] = []
     for index, proxy in enumerate(replayed.sitting.proxies):

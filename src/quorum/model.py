@@ -24,8 +24,11 @@ Terms, with the French of the records:
   :class:`PublishedTally` (pour, contre, abstention, …).
 
 Cross-field rules are checked when a :class:`Sitting` is built and raise the
-errors of :mod:`quorum.errors`; the replay itself lives in
-:mod:`quorum.engine`.
+errors of :mod:`quorum.errors`.  The values of a replay (:class:`QuestionState`,
+:class:`Replay`, :class:`ProxyUse`, :class:`ProxyStatus`) are defined here, beside
+the sitting they name; :mod:`quorum.engine` computes them.  This module imports
+nothing above it: what it offers but cannot compute or render (the replay, the
+tables, the chart) goes through :class:`Views`, which the layers above provide.
 """
 
 from __future__ import annotations
@@ -35,11 +38,13 @@ import enum
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 import attrs
 
+from quorum._views import View
 from quorum.errors import (
+    DetachedStateError,
     DuplicateAttendanceError,
     DuplicateMemberError,
     InOfficeError,
@@ -51,8 +56,16 @@ from quorum.errors import (
     TitularAndSubstituteError,
     UnknownMemberError,
     UnknownQuestionError,
+    UsageError,
 )
 from quorum.rules import DEFAULT_CALENDAR, RuleSet
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pandas
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 _T = TypeVar("_T")
 
@@ -63,15 +76,22 @@ __all__ = [
     "Deliberation",
     "Disagreement",
     "ElectionRound",
+    "Fact",
     "HeaderCounts",
     "Location",
+    "MatchReason",
     "Member",
     "Proxy",
+    "ProxyStatus",
+    "ProxyUse",
     "PublishedTally",
+    "QuestionState",
     "ReadNote",
     "Reconciliation",
     "RecordOrigin",
+    "Replay",
     "Sitting",
+    "Views",
     "Window",
 ]
 
@@ -463,9 +483,48 @@ class Location:
     file: str | None = None
 
 
+class MatchReason(enum.Enum):
+    """Why the reader took a written name for a listed one: the step of the match that found it.
+
+    The audit words each in French (:mod:`quorum._audit_checks`, the one place); the
+    reader hands over only these values and the names they quote.
+    """
+
+    SAME_KEY = "accents-case-spacing"  # differ only by accents, case, hyphens or spacing
+    WORD_ORDER = "word-order"  # the same words in another order
+    SPELLING = "spelling"  # a close spelling (a letter or two)
+    PART_OF = "part-of"  # communes: one name ends the other
+    SURNAME_ONLY = "surname-only"
+    INITIALS = "initials"  # the initials of the first names
+    ONLY_ONE_OF_COMMUNE = "only-one-of-commune"  # several matched; one sits for ``commune``
+    NO_CIVILITY = "no-civility"  # written without the civility the lists give
+    OTHER_CIVILITY = "other-civility"  # ``written_civility`` here, ``listed_civility`` listed
+
+
+def _match_reasons(items: Iterable[MatchReason | str]) -> tuple[MatchReason, ...]:
+    return tuple(MatchReason(item) for item in items)
+
+
+def _reasons_quoted(instance: Reconciliation, attribute: attrs.Attribute[Any],
+                    value: tuple[MatchReason, ...]) -> None:
+    """A reason that quotes a name comes with it."""
+    if MatchReason.ONLY_ONE_OF_COMMUNE in value and instance.commune is None:
+        raise UsageError("MatchReason.ONLY_ONE_OF_COMMUNE sans la commune (commune=…)")
+    if MatchReason.OTHER_CIVILITY in value and None in (instance.written_civility,
+                                                          instance.listed_civility):
+        raise UsageError("MatchReason.OTHER_CIVILITY sans les deux civilités "
+                         "(written_civility=…, listed_civility=…)")
+
+
 @attrs.frozen(kw_only=True)
 class Reconciliation:
-    """Two spellings read as one member (or one commune), both places kept."""
+    """Two spellings read as one member (or one commune), both places kept.
+
+    ``reasons`` say why they were read as one (:class:`MatchReason`);
+    ``commune`` is the commune that singled the member out
+    (``ONLY_ONE_OF_COMMUNE``), ``written_civility`` and ``listed_civility``
+    the two civilities of ``OTHER_CIVILITY``.
+    """
 
     kind: str  # "member" or "commune"
     canonical: str
@@ -474,24 +533,60 @@ class Reconciliation:
     column: int = 1
     canonical_line: int | None = None
     file: str | None = None
-    reason: str = ""
+    reasons: tuple[MatchReason, ...] = attrs.field(default=(), converter=_match_reasons,
+                                                   validator=_reasons_quoted)
     canonical_column: int | None = None
     canonical_file: str | None = None
+    commune: str | None = None
+    written_civility: str | None = None
+    listed_civility: str | None = None
+
+
+class Fact(enum.Enum):
+    """A fact of a sitting on which two extracts of it may disagree.
+
+    The first ones are fields of :class:`Sitting` (the value is the field's
+    name); the last four concern one member, proxy or question, named by
+    :attr:`Disagreement.subject`.
+    """
+
+    IN_OFFICE = "in_office"
+    KIND = "kind"
+    CONVENED = "convened"
+    OPENED = "opened"
+    CLOSED = "closed"
+    PLACE = "place"
+    PRESIDENT = "president"
+    SECRETARY = "secretary"
+    HEADER_COUNTS = "header_counts"
+    RECONVENED = "reconvened"
+    URGENT = "urgent"
+    AGENDA = "agenda"
+    MEMBER = "member"  # subject: the member's name
+    ATTENDANCE = "attendance"  # subject: the member's name
+    PROXY = "proxy"  # subject: the giver's name
+    DELIBERATION = "deliberation"  # subject: the question's key
+
+    @property
+    def changes_figures(self) -> bool:
+        """Whether the replay's figures may depend on it (not the place or the hours)."""
+        return self not in (Fact.PLACE, Fact.OPENED, Fact.CLOSED)
 
 
 @attrs.frozen(kw_only=True)
 class Disagreement:
     """Two extracts of one sitting that say different things about the same fact.
 
-    ``what`` names the fact (``"in_office"``, ``"attendance of Anne FALGA"``,
-    ``"proxy of Hasni ALEM"``, …); ``first`` and ``second`` are the two values
-    as text, each with the file and line it was read from.  The merged sitting
-    keeps ``first``.
+    ``fact`` is the :class:`Fact`, ``subject`` the member, giver or question
+    it concerns (``None`` for a fact of the sitting); ``first`` and ``second``
+    are the two values as text, each with the file and line it was read
+    from.  The merged sitting keeps ``first``.
     """
 
-    what: str
+    fact: Fact = attrs.field(converter=Fact)
     first: str
     second: str
+    subject: str | None = None
     first_file: str | None = None
     first_line: int | None = None
     second_file: str | None = None
@@ -621,7 +716,7 @@ class Sitting:
     _titulars: dict[str, str] = attrs.field(init=False, eq=False, repr=False, hash=False)
     _deliberations_by_question: dict[str, Deliberation] = attrs.field(
         init=False, eq=False, repr=False, hash=False)
-    _replayed: list[_engine.Replay] = attrs.field(factory=list, init=False, eq=False, repr=False,
+    _replayed: list[Replay] = attrs.field(factory=list, init=False, eq=False, repr=False,
                                           hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -669,13 +764,13 @@ class Sitting:
 
     # -- replay --------------------------------------------------------------
 
-    def replay(self) -> _engine.Replay:
+    def replay(self) -> Replay:
         """Every question, in order of passage (computed once, then kept)."""
         if not self._replayed:
-            self._replayed.append(_engine.replay(self))
+            self._replayed.append(Views.replay(self))
         return self._replayed[0]
 
-    def at(self, question: str | int) -> _engine.QuestionState:
+    def at(self, question: str | int) -> QuestionState:
         """The state of the sitting when ``question`` is taken up."""
         return self.replay().at(question)
 
@@ -818,5 +913,251 @@ def members_named(sitting: Sitting, names: Sequence[str]) -> tuple[Member, ...]:
     return tuple(sitting.member(name) for name in names)
 
 
-# The engine builds on this module; imported last so both can name each other.
-from quorum import engine as _engine  # noqa: E402
+# -- the replay's values -------------------------------------------------------------
+# The states of a replayed sitting and their proxies.  They live beside Sitting because
+# each names the other (Sitting.replay() gives a Replay, whose ``sitting`` is the Sitting);
+# quorum.engine computes them and re-exports them.
+
+
+class ProxyStatus(enum.Enum):
+    """Whether a proxy is exercised at a question, and if not, why."""
+
+    EXERCISED = "exercised"
+    OUTSIDE_WINDOW = "outside-window"
+    GIVER_PRESENT = "giver-present"
+    GIVER_ARRIVED = "giver-arrived"
+    HOLDER_ABSENT = "holder-absent"
+    GIVER_INTERESTED = "giver-interested"
+    HOLDER_INTERESTED = "holder-interested"
+    HOLDER_AT_MAXIMUM = "holder-at-maximum"
+    GIVER_SUBSTITUTE = "giver-substitute"
+    GIVER_REPLACED = "giver-replaced"
+
+    @property
+    def reason(self) -> str:
+        """The reason in French, as the explanations print it."""
+        return _REASONS[self]
+
+
+_REASONS = {
+    ProxyStatus.EXERCISED: "procuration exercée",
+    ProxyStatus.OUTSIDE_WINDOW: "hors de la période de validité de la procuration",
+    ProxyStatus.GIVER_PRESENT: "le mandant est présent",
+    ProxyStatus.GIVER_ARRIVED: "la procuration a pris fin à l'arrivée du mandant",
+    ProxyStatus.HOLDER_ABSENT: "le mandataire est absent",
+    ProxyStatus.GIVER_INTERESTED: "le mandant est intéressé à la question",
+    ProxyStatus.HOLDER_INTERESTED: "le mandataire est intéressé à la question",
+    ProxyStatus.HOLDER_AT_MAXIMUM: "le mandataire exerce déjà le nombre maximal de procurations",
+    ProxyStatus.GIVER_SUBSTITUTE: "le mandant est suppléant : seul le titulaire donne procuration",
+    ProxyStatus.GIVER_REPLACED: "le suppléant du mandant siège à sa place",
+}
+
+
+@attrs.frozen
+class ProxyUse:
+    """A proxy and its status at one question."""
+
+    proxy: Proxy
+    status: ProxyStatus
+
+    @property
+    def exercised(self) -> bool:
+        return self.status is ProxyStatus.EXERCISED
+
+
+# A state read back from JSON has its figures but not the tables behind its members.
+DETACHED = "cet état a été relu sans sa séance : rejouez la séance pour nommer ses membres"
+
+
+class _Tables(Protocol):
+    """What a state asks of the interval tables it was computed from (quorum.engine.Tables)."""
+
+    @property
+    def sitting(self) -> Sitting: ...
+
+    def present_members(self, position: int) -> tuple[str, ...]: ...
+
+    def is_present(self, member: str, position: int) -> bool: ...
+
+    def proxy_status(self, index: int, position: int) -> ProxyStatus: ...
+
+    def in_window(self, position: int) -> list[tuple[int, ProxyStatus]]: ...
+
+
+@attrs.frozen(kw_only=True)
+class QuestionState:
+    """The sitting when one question is taken up.
+
+    The counts are fields; the members and proxies behind them are worked out
+    from the sitting on demand.
+    """
+
+    question: str
+    position: int
+    in_office: int
+    present: int
+    represented: int
+    interested: int
+    interested_present: int
+    quorum: int
+    quorum_count: int
+    quorum_met: bool
+    engine: _Tables | None = attrs.field(default=None, eq=False, repr=False, alias="engine")
+
+    @property
+    def absent(self) -> int:
+        """Seats not occupied: ``in_office - present``."""
+        return self.in_office - self.present
+
+    @property
+    def voters(self) -> int:
+        """Votants: present + represented."""
+        return self.present + self.represented
+
+    @property
+    def castable(self) -> int:
+        """Votes that could be cast: voters less the interested members present."""
+        return self.voters - self.interested_present
+
+    def _engine(self) -> _Tables:
+        if self.engine is None:
+            raise DetachedStateError(DETACHED)
+        return self.engine
+
+    @property
+    def present_members(self) -> tuple[str, ...]:
+        """Names of the members present, in the order of the sitting's members."""
+        return self._engine().present_members(self.position)
+
+    @property
+    def absent_members(self) -> tuple[str, ...]:
+        """Names of the members (titular or substitute) not present."""
+        engine = self._engine()
+        return tuple(m.name for m in engine.sitting.members
+                     if not engine.is_present(m.name, self.position))
+
+    @property
+    def interested_members(self) -> tuple[str, ...]:
+        """Names of the members interested in this question."""
+        deliberation = self._engine().sitting.deliberation(self.question)
+        return deliberation.interested if deliberation else ()
+
+    @property
+    def proxies(self) -> tuple[ProxyUse, ...]:
+        """Every proxy of the sitting with its status at this question."""
+        engine = self._engine()
+        return tuple(ProxyUse(proxy, engine.proxy_status(index, self.position))
+                     for index, proxy in enumerate(engine.sitting.proxies))
+
+    @property
+    def exercised(self) -> tuple[Proxy, ...]:
+        """The proxies exercised at this question."""
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(proxies[index] for index, status in engine.in_window(self.position)
+                     if status is ProxyStatus.EXERCISED)
+
+    @property
+    def not_exercised(self) -> tuple[ProxyUse, ...]:
+        """Proxies inside their window but not exercised, each with its reason."""
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(ProxyUse(proxies[index], status)
+                     for index, status in engine.in_window(self.position)
+                     if status is not ProxyStatus.EXERCISED)
+
+    @property
+    def in_window(self) -> tuple[ProxyUse, ...]:
+        """The proxies whose window holds this question, exercised or not, with their status."""
+        engine = self._engine()
+        proxies = engine.sitting.proxies
+        return tuple(ProxyUse(proxies[index], status)
+                     for index, status in engine.in_window(self.position))
+
+    def __str__(self) -> str:
+        met = "atteint" if self.quorum_met else "NON atteint"
+        return (f"question {self.question} : {self.present} présents + {self.represented} "
+                f"représentés = {self.voters} votants ; quorum {self.quorum} {met}"
+                + (f" ; {self.interested} intéressé(s)" if self.interested else ""))
+
+    def _repr_html_(self) -> str:
+        """The figures and the proxies exercised or not, as HTML tables (for notebooks)."""
+        return Views.state_html(self)
+
+
+@attrs.frozen
+class Replay(Sequence[QuestionState]):
+    """Every question of a sitting, in order of passage."""
+
+    sitting: Sitting
+    states: tuple[QuestionState, ...]
+
+    def at(self, question: str | int) -> QuestionState:
+        """The state at ``question``, by its key (``"26"`` or ``26``)."""
+        return self.states[self.sitting.agenda.position(question) - 1]
+
+    def __getitem__(self, index: int) -> QuestionState:  # type: ignore[override]
+        return self.states[index]
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+    def __iter__(self) -> Iterator[QuestionState]:
+        return iter(self.states)
+
+    def explain(self, member: str, question: str | int) -> str:
+        """One French sentence: why ``member`` counts, or not, at ``question``."""
+        return Views.explain(self.sitting, member, question, self.at(question))
+
+    def __str__(self) -> str:
+        """The sitting on one line, then an aligned table with one row per question."""
+        return Views.text(self)
+
+    def _repr_html_(self) -> str:
+        """An HTML table, rows where the quorum fails highlighted (for notebooks)."""
+        return Views.html(self)
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """One plain, JSON-safe dict of figures per question, in order of passage."""
+        return Views.records(self)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """The records as a pandas DataFrame indexed by question.
+
+        Raises :class:`~quorum.errors.MissingExtraError` when pandas is not
+        installed (``pip install 'quorum[pandas]'``).
+        """
+        return Views.dataframe(self)
+
+    def plot(self, path: str | Path | None = None, ax: Axes | None = None) -> Figure:
+        """A chart of the sitting (see :func:`quorum.plot.plot_replay`); returns the Figure.
+
+        With ``path``, also writes the chart as PNG or SVG by its extension.
+        Raises :class:`~quorum.errors.MissingExtraError` when matplotlib is
+        not installed (``pip install 'quorum[plot]'``).
+        """
+        return Views.plot(self, ax, path)
+
+
+class Views:
+    """The computations and renderings the model offers but the layers above provide.
+
+    The model imports nothing above it, yet ``sitting.at("26")`` replays the sitting and
+    a :class:`Replay` prints itself as a table, in HTML for notebooks, and draws itself.
+    Each is a :class:`~quorum._views.View` declared here and provided, when ``quorum`` is
+    imported, by the module that knows how: :mod:`quorum.engine` (the replay and the
+    explanations), :mod:`quorum.display` (tables), :mod:`quorum.plot` (the chart).
+    """
+
+    replay: ClassVar[View[[Sitting], Replay]] = View("quorum.engine.replay")
+    explain: ClassVar[View[[Sitting, str, str | int, QuestionState | None], str]] = View(
+        "quorum.engine.explain")
+    text: ClassVar[View[[Replay], str]] = View("quorum.display.replay_text")
+    html: ClassVar[View[[Replay], str]] = View("quorum.display.replay_html")
+    records: ClassVar[View[[Replay], list[dict[str, Any]]]] = View(
+        "quorum.display.replay_records")
+    dataframe: ClassVar[View[[Replay], pandas.DataFrame]] = View(
+        "quorum.display.replay_dataframe")
+    state_html: ClassVar[View[[QuestionState], str]] = View("quorum.display.state_html")
+    plot: ClassVar[View[[Replay, Axes | None, str | Path | None], Figure]] = View(
+        "quorum.plot.plot_replay")

@@ -31,17 +31,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quorum._french import french_date, plural
-from quorum.audit import audit
-from quorum.engine import _merge
+from quorum.auditing import audit
+from quorum.engine import merge_spans
 from quorum.errors import MissingExtraError, QuorumError
+from quorum.model import QuestionState, Replay, Sitting, Views
 
 if TYPE_CHECKING:
     from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
-
-    from quorum.engine import QuestionState, Replay
-    from quorum.model import Sitting
 
 __all__ = ["FIGURE_DPI", "FIGURE_SIZE", "FORMATS", "ChartFormatError", "plot_replay"]
 
@@ -101,7 +99,7 @@ def attendance_changes(sitting: Sitting) -> tuple[Counter[int], Counter[int]]:
     departures: Counter[int] = Counter()
     for entry in sitting.attendance:
         # Merged as the engine merges them: a window that goes on where one ends is no change.
-        spans = _merge([agenda.span(w) for w in entry.windows])
+        spans = merge_spans([agenda.span(w) for w in entry.windows])
         for start, end in spans:
             if start > 1:
                 arrivals[start] += 1
@@ -362,3 +360,6 @@ def plot_replay(replayed: Replay, ax: Axes | None = None,
         file, kind = target
         figure.savefig(file, format=kind, metadata={"Date": None} if kind == "svg" else None)
     return figure
+
+
+Views.plot.provide(plot_replay)

@@ -28,7 +28,7 @@ from quorum.errors import UsageError, UsageTypeError
 from quorum.model import Sitting
 
 if TYPE_CHECKING:
-    from quorum.audit import AuditReport
+    from quorum.auditing import AuditReport
 
 __all__ = ["COLUMNS", "VOTE_COLUMNS", "scdl_rows", "write_scdl"]
 
@@ -55,7 +55,7 @@ def scdl_rows(sitting: Sitting, report: AuditReport | None = None, *,
     (``DELIB_MATIERE_CODE``, ``DELIB_URL``, …), which override ours.
     """
     if report is None:
-        from quorum.audit import audit
+        from quorum.auditing import audit
 
         report = audit(sitting)
     checks = {check.question: check for check in report.tallies}

@@ -24,6 +24,7 @@ from quorum.model import (
     BodyKind,
     Deliberation,
     ElectionRound,
+    MatchReason,
     Member,
     Proxy,
     PublishedTally,
@@ -310,18 +311,21 @@ class _Builder:
                              " : écrivez le nom comme dans les listes", *where, kind="ambiguous",
                              name=mention.name, candidates=candidates)
                 return None
-        reasons = [match.reason] if match.reason else []
+        reasons = list(match.reasons)
+        civilities: tuple[str | None, str | None] = (None, None)
         if mention.civility is None and member.civility is not None and \
                 mention.written == mention.name:
-            reasons.append("written without civility")
+            reasons.append(MatchReason.NO_CIVILITY)
         elif mention.civility and member.civility and mention.civility != member.civility:
-            reasons.append(f"civility {mention.civility} here, {member.civility} in the lists")
+            reasons.append(MatchReason.OTHER_CIVILITY)
+            civilities = (mention.civility, member.civility)
         if reasons:
             self.reader.reconciliations.append(Reconciliation(
                 kind="member", canonical=canonical, written=mention.written,
                 line=mention.line, column=mention.column, canonical_line=member.line,
                 canonical_column=member.column, file=self.reader.file,
-                canonical_file=self.reader.file, reason="; ".join(reasons),
+                canonical_file=self.reader.file, reasons=reasons, commune=match.commune,
+                written_civility=civilities[0], listed_civility=civilities[1],
             ))
         return canonical
 
@@ -346,7 +350,7 @@ class _Builder:
             self.reader.reconciliations.append(Reconciliation(
                 kind="commune", canonical=match.found, written=name, line=line, column=column,
                 canonical_line=first[1], canonical_column=first[2], file=self.reader.file,
-                canonical_file=self.reader.file, reason=match.reason,
+                canonical_file=self.reader.file, reasons=match.reasons,
             ))
         return match.found
 

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from quorum.errors import QuorumError, ReadProblem, RecordError
-from quorum.model import Deliberation, Disagreement, RecordOrigin, Sitting
+from quorum.model import Deliberation, Disagreement, Fact, RecordOrigin, Sitting
 from quorum.reader._names import key
 
 __all__ = ["merge"]
@@ -56,24 +56,25 @@ def merge(sittings: Sequence[Sitting]) -> Sitting:
     problems: list[ReadProblem] = []
     disagreements: list[Disagreement] = []
 
-    def disagree(what: str, a: Any, b: Any, other: Sitting, where: str, name: str | None
-                 ) -> None:
+    def disagree(fact: Fact, a: Any, b: Any, other: Sitting, where: str, name: str | None,
+                 subject: str | None = None) -> None:
         disagreements.append(Disagreement(
-            what=what, first=_show(a), second=_show(b), first_file=_file(first),
+            fact=fact, subject=subject, first=_show(a), second=_show(b), first_file=_file(first),
             first_line=_line(first, where, name), second_file=_file(other),
             second_line=_line(other, where, name),
         ))
 
-    def compare(what: str, items_a: Sequence[Any], items_b: Sequence[Any],
-                by: Callable[[Any], Hashable], other: Sitting, where: str) -> None:
+    def compare(fact: Fact, items_a: Sequence[Any], items_b: Sequence[Any],
+                by: Callable[[Any], Hashable], subject: Callable[[Any], str], other: Sitting,
+                where: str) -> None:
         index_a = {by(item): item for item in items_a}
         index_b = {by(item): item for item in items_b}
         for name, item in index_a.items():
             if index_b.get(name) != item:
-                disagree(f"{what} {name}", item, index_b.get(name), other, where, str(name))
+                disagree(fact, item, index_b.get(name), other, where, str(name), subject(item))
         for name, item in index_b.items():
             if name not in index_a:
-                disagree(f"{what} {name}", None, item, other, where, str(name))
+                disagree(fact, None, item, other, where, str(name), subject(item))
 
     deliberations: dict[str, Deliberation] = {}
     counts_disagree = False
@@ -89,20 +90,21 @@ def merge(sittings: Sequence[Sitting]) -> Sitting:
                 a, b = getattr(first, field), getattr(other, field)
                 if a != b:
                     where, name = _WHERE.get(field, ("date", None))
-                    disagree(field, a, b, other, where, name if name else None)
+                    disagree(Fact(field), a, b, other, where, name if name else None)
                     counts_disagree |= field == "header_counts"
-            compare("member", first.members, other.members, lambda m: m.name, other, "member")
-            compare("attendance of", first.attendance, other.attendance, lambda a: a.member,
-                    other, "member")
-            compare("proxy of", first.proxies, other.proxies, lambda p: (p.giver, p.window),
-                    other, "proxy")
+            compare(Fact.MEMBER, first.members, other.members, lambda m: m.name,
+                    lambda m: m.name, other, "member")
+            compare(Fact.ATTENDANCE, first.attendance, other.attendance, lambda a: a.member,
+                    lambda a: a.member, other, "member")
+            compare(Fact.PROXY, first.proxies, other.proxies, lambda p: (p.giver, p.window),
+                    lambda p: p.giver, other, "proxy")
         for deliberation in other.deliberations:
             known = deliberations.get(deliberation.question)
             if known is None:
                 deliberations[deliberation.question] = deliberation
             elif known != deliberation:
-                disagree(f"deliberation on question {deliberation.question}", known,
-                         deliberation, other, "deliberation", deliberation.question)
+                disagree(Fact.DELIBERATION, known, deliberation, other, "deliberation",
+                         deliberation.question, deliberation.question)
     if problems:
         raise RecordError(problems)
     if counts_disagree:

@@ -32,6 +32,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from quorum.model import MatchReason
 from quorum.reader._text import fold
 
 __all__ = ["Match", "NameIndex", "distance", "key", "reach"]
@@ -89,10 +90,15 @@ def distance(a: str, b: str, limit: int) -> int:
 
 @attrs.frozen
 class Match:
-    """The outcome of matching a written name: the candidates and the step that found them."""
+    """The outcome of matching a written name: the candidates and the step that found them.
+
+    ``reasons`` is empty for an exact match (or none); ``commune`` is the group that
+    singled out the one candidate (with :attr:`MatchReason.ONLY_ONE_OF_COMMUNE`).
+    """
 
     candidates: tuple[str, ...]
-    reason: str
+    reasons: tuple[MatchReason, ...] = ()
+    commune: str | None = None
 
     @property
     def found(self) -> str | None:
@@ -172,7 +178,7 @@ class NameIndex:
     def match(self, written: str, group: str | None = None) -> Match:
         """Match ``written`` (civility already removed); ``group`` narrows when it helps."""
         if written in self._keys:
-            return Match((written,), "")
+            return Match((written,))
         found = self._matches.get((written, group))
         if found is None:
             found = self._matches[written, group] = self._match(written, group)
@@ -181,9 +187,9 @@ class NameIndex:
     def _match(self, written: str, group: str | None) -> Match:
         written_key = key(written)
         self._index()
-        steps: list[tuple[str, Iterable[str]]] = [
-            ("accents, case, hyphens or spacing", self._by_key.get(written_key, ())),
-            ("words in another order",
+        steps: list[tuple[MatchReason, Iterable[str]]] = [
+            (MatchReason.SAME_KEY, self._by_key.get(written_key, ())),
+            (MatchReason.WORD_ORDER,
              self._by_sorted.get(" ".join(sorted(written_key.split())), ())),
         ]
         for reason, found in steps:
@@ -191,7 +197,7 @@ class NameIndex:
             if candidates:
                 return self._narrow(candidates, reason, group)
         if len(written_key) > _LONGEST:
-            return Match((), "")
+            return Match(())
         limit = reach(written_key)
         near = self._near(written_key)
         scored = sorted(
@@ -199,7 +205,7 @@ class NameIndex:
             if (d := distance(written_key, self._keys[name], limit)) <= limit
         )
         if scored:
-            return self._narrow(tuple(name for _, name in scored), "spelling", group)
+            return self._narrow(tuple(name for _, name in scored), MatchReason.SPELLING, group)
         if self.communes:
             words = written_key.split()
             tails = tuple(
@@ -208,22 +214,22 @@ class NameIndex:
                 or _ends_with(words, self._keys[name].split())
             )
             if tails:
-                return self._narrow(tails, "one name is part of the other", group)
+                return self._narrow(tails, MatchReason.PART_OF, group)
         elif written.split() and all(_is_caps(w) for w in written.split()):
             found = tuple(self._by_surname.get(written_key, ()))
             if found:
-                return self._narrow(found, "surname only", group)
+                return self._narrow(found, MatchReason.SURNAME_ONLY, group)
         elif (surname := _surname(written)) and (initials := _initials(written)):
             # « H. ESCOFFIER » and « Henri ESCOFFIER », « JL. GARCIN » and « Jean-Louis GARCIN ».
             found = tuple(name for name in self._by_surname.get(key(surname), ())
                           if _initials(name) == initials)
             if found:
-                return self._narrow(found, "initials", group)
+                return self._narrow(found, MatchReason.INITIALS, group)
             # « Bertrand ROUVIÈRE » for « ROUVIÈRE » listed by surname only.
             found = tuple(self._by_key.get(key(surname), ()))
             if found:
-                return self._narrow(found, "surname only", group)
-        return Match((), "")
+                return self._narrow(found, MatchReason.SURNAME_ONLY, group)
+        return Match(())
 
     def closest(self, written: str, count: int = 3) -> tuple[str, ...]:
         """The ``count`` canonical names closest to ``written``, for an error message."""
@@ -241,12 +247,13 @@ class NameIndex:
         )
         return tuple(name for d, name in scored[:count] if d <= limit)
 
-    def _narrow(self, candidates: Sequence[str], reason: str, group: str | None) -> Match:
+    def _narrow(self, candidates: Sequence[str], reason: MatchReason,
+                group: str | None) -> Match:
         if len(candidates) > 1 and group is not None:
             inside = tuple(name for name in candidates if self._group.get(name) == group)
             if len(inside) == 1:
-                return Match(inside, f"{reason}; the only one of {group}")
-        return Match(tuple(candidates), reason)
+                return Match(inside, (reason, MatchReason.ONLY_ONE_OF_COMMUNE), group)
+        return Match(tuple(candidates), (reason,))
 
 
 _CROWD = 64

@@ -1,5 +1,9 @@
 """Audit a sitting: does what was published hold, and exactly why not when it does not?
 
+``quorum.audit(sitting)`` is the function of this module, ``quorum.auditing``
+(the module and the function no longer share a name); ``CODES`` and
+:func:`clear_days` are imported from here.
+
 Terms (French of the records in brackets):
 
 - *finding*: one thing the audit has to say, :class:`Finding`, with a
@@ -75,6 +79,7 @@ from quorum._audit_tally import (
     tally_outcome,
 )
 from quorum._french import french_date
+from quorum.display import html_table
 from quorum.errors import NoTallyError
 from quorum.model import Sitting
 
@@ -267,8 +272,6 @@ class AuditReport:
 
 def _report_html(report: AuditReport) -> str:
     import html
-
-    from quorum.display import html_table
 
     def questions(finding: Finding) -> str:
         if finding.question is not None:
