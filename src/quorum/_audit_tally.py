@@ -250,7 +250,7 @@ def not_voting_counted(state: QuestionState, deliberation: Deliberation) -> tupl
     """The members named as taking no part in the vote who had a vote there: present, or
     represented (« M. X quitte la séance et ne prend pas part au vote » names someone
     already gone, whose vote no total holds)."""
-    engine = state._engine()
+    engine = tables(state)
     givers = {proxy.giver for proxy in state.exercised}
     return tuple(name for name in deliberation.not_voting
                  if engine.is_present(name, state.position) or name in givers)
