@@ -31,6 +31,18 @@ PROXIES = re.compile(
 # « Ordre du jour : » on a line of its own, the items listed under it (announced, not yet
 # deliberated: the items proper come further down).
 ORDER_OF_BUSINESS = re.compile(r"ordre\s+du\s+jour\b[^:\n]{0,40}?:?\s*+$")
+# An attendance table: a heading row naming the people's column, then at least two of the
+# columns where a mark (« X ») says how each one attended (« NOM Prénom  Présent  Absent
+# Pouvoir à »), as a PDF conversion that keeps the layout gives it.
+TABLE_HEADING = re.compile(
+    r"(?:noms?(?:\s+(?:et\s+)?prenoms?)?|prenoms?\s+noms?|membres?|conseill\w*(?:\s+municipaux)?"
+    r"|elus?|delegues?)\s{2,}.*\b(?:presente?s?|absente?s?|excusee?s?|pouvoirs?|procurations?)\b"
+)
+TABLE_COLUMN = re.compile(
+    r"(presente?s?|absente?s?\s+excusee?s?|absente?s?|excusee?s?"
+    r"|(?:pouvoirs?|procurations?)(?:\s+(?:donnee?s?\s+)?a)?|represente\w*(?:\s+par)?)\b"
+)
+TABLE_MARK = re.compile(r"(?<!\S)[xX\u2713\u2714](?!\S)")
 AGENDA = re.compile(r"ordre\s+de\s+passage\b[^:\n]{0,60}?:")
 SEANCE = re.compile(r"seance\b")
 # An item line: its key (« 1 », « 0 », « 3/a », « D23/45 », « 2022-41 »), a separator, a title.

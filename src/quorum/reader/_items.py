@@ -47,6 +47,8 @@ from quorum.reader._cues import (
     ROLE,
     ROW_NUMBERS,
     SECTION,
+    TABLE_COLUMN,
+    TABLE_MARK,
     WORD,
 )
 from quorum.reader._facts import FactReader, unknown_cue
@@ -498,6 +500,64 @@ class ListReader(FactReader):
             self.note("window-by-time", line, column, subject=giver.name, values=(text,))
         self.proxies.append(ProxyEntry(giver, holder, annotation.markers, commune,
                                         annotation))
+
+    def _attendance_table(self, index: int) -> int:
+        """An attendance table, its columns kept by the conversion (« NOM Prénom   Présent
+        Absent   Pouvoir à »): each row a name, a mark « X » under the column that says how
+        the member attended, and under « Pouvoir à » the holder of the proxy.  A mark that
+        stands under no column is a problem at its place, never a guess.  Returns the lines
+        consumed."""
+        source = self.source
+        heading = source.folded[index]
+        columns: list[tuple[int, int, str]] = []  # start, end, kind
+        for match in TABLE_COLUMN.finditer(heading):
+            word = match.group(1)
+            kind = ("present" if word.startswith("present") else "proxy"
+                    if word.startswith(("pouvoir", "procuration", "represent")) else "excused"
+                    if "excuse" in word else "absent")
+            columns.append((match.start(), match.end(), kind))
+        first = min(start for start, _, _ in columns)
+        following = index + 1
+        while following < len(source):
+            plain = source.plain[following]
+            if not plain.strip():
+                break
+            marks = [match.start() for match in TABLE_MARK.finditer(plain)]
+            cut = marks[0] if marks else first
+            name_end = len(plain[:cut].rstrip())
+            if name_end == 0 or (not marks and len(plain.rstrip()) <= first):
+                break  # the table is over
+            giver = parse_mention(source, following, 0, name_end)
+            kinds = []
+            for mark in marks:
+                under = next((k for start, end, k in columns if start - 3 <= mark < end + 3), None)
+                if under is None:
+                    self.problem("tableau de présence : cette marque ne se place sous aucune "
+                                 "colonne", following + 1, mark + 1)
+                    break
+                kinds.append(under)
+            holder = None
+            proxy_column = next((start for start, _, k in columns if k == "proxy"), None)
+            tail = marks[-1] + 1 if marks else name_end
+            if proxy_column is not None and plain[tail:].strip():
+                begin = len(plain) - len(plain[tail:].lstrip())
+                holder = parse_mention(source, following, begin, len(plain.rstrip()))
+            if len(kinds) < len(marks):
+                pass  # a mark under no column: said above
+            elif giver is None or (len(set(kinds)) > 1 and "proxy" not in kinds) or (
+                    holder is None and (not kinds or "proxy" in kinds)):
+                self.problem("tableau de présence : cette ligne ne dit pas comment le membre "
+                             "a assisté (une marque « X » sous une seule colonne)",
+                             following + 1, 1, max(1, len(plain.rstrip())))
+            elif holder is not None:
+                self.people.append(Person(giver, "absent", excused=True))
+                self.proxies.append(ProxyEntry(giver, holder, []))
+            else:
+                kind = kinds[0] if "proxy" not in kinds else "absent"
+                self.people.append(Person(giver, "present" if kind == "present" else "absent",
+                                          excused=kind == "excused"))
+            following += 1
+        return following - index
 
     def _order_of_business(self, index: int) -> int:
         """« Ordre du jour : » then « 1) Compte administratif 2015 », « 2) … »: the items

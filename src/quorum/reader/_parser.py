@@ -42,6 +42,7 @@ from quorum.reader._cues import (
     PROXIES,
     SECRETARY,
     SUBSTITUTED,
+    TABLE_HEADING,
     TITLED_KEY,
 )
 from quorum.reader._facts import merge_counts
@@ -132,6 +133,8 @@ class Reader(ListReader):
                 comma = plain_line.find(",", begin)
                 self.president = parse_mention(source, target, begin,
                                                comma if comma >= 0 else len(plain_line))
+            elif block is None and TABLE_HEADING.match(folded, at):
+                consumed = self._attendance_table(index)
             elif match := PRESENT.match(folded, at):
                 consumed = self._people(index, match.end(), "present", False)
             elif match := PARALLEL.match(folded, at):
