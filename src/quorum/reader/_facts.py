@@ -204,8 +204,7 @@ class FactReader(ReaderState):
             else:
                 block.secret_requested = count
             handled = True
-        if not handled and DIGIT.search(folded, at) and len(
-                {word.group(1)[:4] for word in TALLY_WORD.finditer(folded, at)}) >= 2:
+        if not handled and ("pour" in folded or "contre" in folded) and _tally_words(folded, at):
             # « Pour huit voix, contre … »: the words of a tally that no phrasing reads.
             self.note("tally-unread", index + 1, at + 1, question=block.key,
                       values=(" ".join(self.source.plain[index][at:].split()),))
@@ -665,6 +664,12 @@ def _and_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             begin -= 1
         position = SPACES.match(folded, match.end(), end).end()  # type: ignore[union-attr]
         yield begin, position
+
+
+def _tally_words(folded: str, at: int) -> bool:
+    """Whether a line has figures and two of the words of a tally (pour, contre, abstention)."""
+    return bool(DIGIT.search(folded, at)) and len(
+        {word.group(1)[:4] for word in TALLY_WORD.finditer(folded, at)}) >= 2
 
 
 def unknown_cue(plain: str) -> bool:
