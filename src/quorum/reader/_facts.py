@@ -121,7 +121,7 @@ class FactReader(ReaderState):
         office alone (« En exercice : 33 ») are counts only when ``alone`` (inside a list);
         elsewhere the header's free text reads them."""
         folded = self.source.folded[index]
-        if not DIGIT.search(folded):
+        if not DIGIT.search(folded) or not any(word in folded for word in _COUNT_WORDS):
             return None
         found = list(COUNT.finditer(folded, at))
         if not found:
@@ -664,6 +664,11 @@ def _and_spans(folded: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             begin -= 1
         position = SPACES.match(folded, match.end(), end).end()  # type: ignore[union-attr]
         yield begin, position
+
+
+# A word that every label of COUNT holds: a line without one has no counts (cheap to test).
+_COUNT_WORDS = ("exercice", "present", "pouvoir", "procuration", "represent", "votant",
+                "pris part", "afferent")
 
 
 def _tally_words(folded: str, at: int) -> bool:
