@@ -63,6 +63,7 @@ __all__ = [
     "Deliberation",
     "Disagreement",
     "ElectionRound",
+    "EpciKind",
     "HeaderCounts",
     "Location",
     "Member",
@@ -159,6 +160,23 @@ class BodyKind(enum.Enum):
     def clear_days(self) -> int:
         """Clear days (jours francs) between convocation and sitting."""
         return 3 if self is BodyKind.SMALL_COMMUNE else 5
+
+
+class EpciKind(enum.Enum):
+    """The kind of an EPCI or syndicat, which says whether it has substitutes (suppléants).
+
+    CGCT L5211-6 gives a substitute to a commune with a single seat in a communauté de
+    communes or d'agglomération only; communautés urbaines and métropoles have none;
+    syndicats have them where their statutes provide them (docs/rules.md).
+    """
+
+    COMMUNAUTE_DE_COMMUNES = "communaute-de-communes"
+    COMMUNAUTE_D_AGGLOMERATION = "communaute-d-agglomeration"
+    COMMUNAUTE_URBAINE = "communaute-urbaine"
+    METROPOLE = "metropole"
+    SYNDICAT_DE_COMMUNES = "syndicat-de-communes"  # SIVU, SIVOM (L5212-1)
+    SYNDICAT_MIXTE = "syndicat-mixte"  # L5711-1, L5721-1
+    OTHER = "other"
 
 
 @attrs.frozen(kw_only=True)
@@ -598,6 +616,8 @@ class Sitting:
     proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_proxies)
     deliberations: tuple[Deliberation, ...] = attrs.field(default=(), converter=_deliberations)
     kind: BodyKind = BodyKind.EPCI
+    # The kind of EPCI, when known (from its name): which bodies have substitutes (L5211-6).
+    epci: EpciKind | None = None
     convened: datetime.date | None = attrs.field(default=None, converter=_date)
     opened: datetime.time | None = attrs.field(default=None, converter=_time)
     closed: datetime.time | None = attrs.field(default=None, converter=_time)
@@ -708,6 +728,10 @@ def _titulars(members: Sequence[Member]) -> dict[str, str]:
 def _check_sitting(sitting: Sitting) -> None:
     """The cross-field rules of a sitting; raise on the first that fails."""
     agenda = sitting.agenda
+    if sitting.epci is not None and (not isinstance(sitting.epci, EpciKind)
+                                     or sitting.kind is not BodyKind.EPCI):
+        raise SittingError(f"la nature d'EPCI {sitting.epci!r} ne vaut que pour un EPCI "
+                           f"(BodyKind.EPCI), pas pour {sitting.kind!r}")
     members: dict[str, Member] = {}
     for member in sitting.members:
         if member.name in members:

@@ -47,6 +47,8 @@ __all__ = [
     "REMOTE_EPCI_FROM",
     "REMOTE_EXCLUDED_TITLES",
     "REPORTS_DAYS",
+    "SUBSTITUTE_EPCI_KINDS",
+    "SUBSTITUTE_STATUTORY_KINDS",
     "URGENCY_CLEAR_DAYS",
     "RuleCalendar",
     "RulePeriod",
@@ -111,6 +113,20 @@ ACCOUNTS_TITLES: tuple[str, ...] = ("compte administratif", "comptes administrat
 """Words of a deliberation's title (case and accents folded) that make it the vote of the
 accounts: compte administratif (L1612-12, L2121-14) or the compte financier unique that
 replaces it (loi 2018-1317 art. 242 as amended; loi 2023-1322 art. 205)."""
+
+
+SUBSTITUTE_EPCI_KINDS: tuple[str, ...] = ("communaute-de-communes",
+                                          "communaute-d-agglomeration")
+"""The kinds of EPCI (values of :class:`quorum.model.EpciKind`) in which a commune with a
+single seat has a substitute (suppléant) who sits with a vote when the titular is absent:
+CGCT L5211-6 as rewritten by loi 2013-403 art. 37 (« dans les communautés de communes et
+les communautés d'agglomération, lorsqu'une commune ne dispose que d'un seul conseiller
+communautaire »).  Communautés urbaines and métropoles have none."""
+
+SUBSTITUTE_STATUTORY_KINDS: tuple[str, ...] = ("syndicat-de-communes", "syndicat-mixte",
+                                               "other")
+"""Kinds whose substitutes come from their statutes, which a record does not show: a
+substitute listed there is not questioned."""
 
 
 _LABELS = {"proxies_per_holder": "le nombre de procurations par mandataire",
