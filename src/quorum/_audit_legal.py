@@ -32,10 +32,11 @@ from quorum.rules import (
     SECRET_BALLOT_SHARE,
     SUBSTITUTE_EPCI_KINDS,
     SUBSTITUTE_STATUTORY_KINDS,
+    representatives_article,
 )
 
-__all__ = ["check_ballot_requests", "check_named_votes", "check_remote", "check_substitutes",
-           "is_accounts"]
+__all__ = ["check_ballot_requests", "check_named_votes", "check_remote",
+           "check_representatives", "check_substitutes", "is_accounts"]
 
 _HEADINGS = (("voted_pour", "Pour"), ("voted_contre", "Contre"),
              ("voted_abstention", "Abstention"))
@@ -295,4 +296,41 @@ def check_substitutes(sitting: Sitting, replayed: Replay, locator: Locator) -> l
                      "suppléant qu'à la commune qui ne dispose que d'un seul conseiller "
                      "communautaire ; un titulaire absent y donne procuration."),
             **locator.place(("member", member.name))))
+    return findings
+
+
+# -- representatives in another body (CGCT L1111-6) --------------------------------------
+
+
+def check_representatives(sitting: Sitting, replayed: Replay,
+                          locator: Locator) -> list[Finding]:
+    """Each question where representatives of the council in the body concerned take no
+    part under L1111-6 II: how the quorum was reckoned (an info)."""
+    article = representatives_article(sitting.kind.value, sitting.date)
+    findings: list[Finding] = []
+    for deliberation in sitting.deliberations:
+        if not deliberation.representatives:
+            continue
+        q = deliberation.question
+        state = replayed.at(q)
+        shown = names([sitting.member(n).display for n in deliberation.representatives])
+        count = len(deliberation.representatives)
+        if article is not None:
+            how = (f"ne sont pas comptés parmi les membres en exercice pour le quorum "
+                   f"({article}) : quorum de {state.quorum} sur "
+                   f"{sitting.in_office - count} membres en exercice")
+        else:
+            how = ("restent membres en exercice, aucun texte ne les en retirant pour cette "
+                   "assemblée à cette date, mais ne sont pas comptés présents : quorum de "
+                   f"{state.quorum} sur {sitting.in_office} membres en exercice")
+        findings.append(Finding(
+            severity="info", code="representatives-left-out", question=q, questions=(q,),
+            members=deliberation.representatives,
+            message=(f"Question {q} : {shown}, "
+                     f"{'représentants' if count > 1 else 'représentant'} de l'assemblée "
+                     "auprès de l'organisme concerné, ne "
+                     f"{'prennent' if count > 1 else 'prend'} pas part à la décision "
+                     f"(CGCT L1111-6 II) et {how} ; {state.quorum_count} "
+                     f"{'membres comptés' if state.quorum_count != 1 else 'membre compté'}."),
+            **locator.place(("tally", q), ("deliberation", q))))
     return findings

@@ -67,6 +67,7 @@ from quorum._audit_legal import (
     check_ballot_requests,
     check_named_votes,
     check_remote,
+    check_representatives,
     check_substitutes,
 )
 from quorum._audit_reading import NOTE_CODES, check_read_notes
@@ -124,7 +125,7 @@ CODES: tuple[str, ...] = (
     "urgency-declared", "convocation-after-sitting", "reports-too-late",
     "president-votes-own-accounts", "reconvened-agenda-differs",
     "remote-attendance-not-allowed", "remote-vote-excluded",
-    "substitute-not-provided", "substitute-multi-seat",
+    "substitute-not-provided", "substitute-multi-seat", "representatives-left-out",
     "secret-ballot-not-held", "public-ballot-not-held",
     "election-not-secret", "election-figures-inconsistent", "election-majority-misprinted",
     "election-outcome-contradicted", "election-voters-exceed",
@@ -338,6 +339,7 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
     findings += check_named_votes(sitting, replayed, locator)
     findings += check_remote(sitting, replayed, locator)
     findings += check_substitutes(sitting, replayed, locator)
+    findings += check_representatives(sitting, replayed, locator)
     findings += check_ballot_requests(sitting, replayed, locator)
     findings += check_elections(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)

@@ -435,6 +435,9 @@ class Deliberation:
     title: str | None = None
     interested: tuple[str, ...] = attrs.field(default=(), converter=_names)
     not_voting: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    # Representatives of the council in the body concerned, who take no part in the decision
+    # under CGCT L1111-6 II (a public contract awarded to it…); see quorum.rules.
+    representatives: tuple[str, ...] = attrs.field(default=(), converter=_names)
     tally: PublishedTally | None = None
     unanimous: bool = False
     secret_ballot: bool = False
@@ -799,6 +802,12 @@ def _check_sitting(sitting: Sitting) -> None:
             known(name, "interested", deliberation.question)
         for name in deliberation.not_voting:
             known(name, "not voting", deliberation.question)
+        for name in deliberation.representatives:
+            known(name, "representative", deliberation.question)
+            if name in deliberation.interested:
+                raise SittingError(f"« {name} » est nommé à la fois intéressé et représentant "
+                                   "(CGCT L1111-6) à la question "
+                                   f"{deliberation.question}")
         for name in (*deliberation.voted_pour, *deliberation.voted_contre,
                      *deliberation.voted_abstention):
             known(name, "named voter", deliberation.question)
