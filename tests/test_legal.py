@@ -16,6 +16,7 @@ import pytest
 import quorum
 from quorum import BodyKind, Proxy, PublishedTally, Window
 from quorum.auditing import tally_outcome
+from quorum.jsonio import sitting_from_json, sitting_to_json
 from tests.test_audit import A, B, C, D, E, build, codes
 
 
@@ -397,3 +398,50 @@ def test_a_departement_needs_a_sixth_for_a_public_ballot() -> None:
     report = quorum.audit(sitting)
     assert [f.code for f in report.errors] == ["public-ballot-not-held"]
     assert "L3121-15" in report.errors[0].message
+
+
+# -- representatives in another body (CGCT L1111-6, L2131-11) -----------------------------
+
+REPRESENTED_APART = {"representatives": (B, C), "not_voting": (B, C)}
+THREE_APART = PublishedTally(pour=3, not_voting=2)
+
+
+def test_representatives_leave_the_members_in_office_for_the_quorum() -> None:
+    # Five in office, four present; B and C represent the commune in the body concerned:
+    # three in office for the quorum (threshold 2), two counted present.
+    sitting = build(tally=THREE_APART, deliberation=REPRESENTED_APART)
+    state = sitting.at("2")
+    assert (state.quorum, state.quorum_count, state.quorum_met) == (2, 2, True)
+    assert (sitting.at("1").quorum, sitting.at("1").quorum_count) == (3, 4)
+    report = quorum.audit(sitting)
+    assert codes(sitting) == ["representatives-left-out"]
+    [finding] = report.findings
+    assert finding.severity == "info" and finding.members == (B, C)
+    assert "CGCT L2131-11" in finding.message and "quorum de 2 sur 3" in finding.message
+    assert sitting_from_json(sitting_to_json(sitting)) == sitting
+
+
+def test_the_same_members_interested_stay_in_office_and_the_quorum_fails() -> None:
+    sitting = build(tally=PublishedTally(pour=3, interested=2),
+                    deliberation={"interested": (B, C)})
+    state = sitting.at("2")
+    assert (state.quorum, state.quorum_count, state.quorum_met) == (3, 2, False)
+    assert "quorum-not-met" in codes(sitting)
+
+
+def test_without_a_text_representatives_stay_in_office() -> None:
+    # A département before loi 2025-1249: no article takes them out of office.
+    sitting = build(tally=THREE_APART, deliberation=REPRESENTED_APART,
+                    kind=BodyKind.DEPARTEMENT, date=datetime.date(2025, 6, 1),
+                    convened=datetime.date(2025, 5, 20))
+    state = sitting.at("2")
+    assert (state.quorum, state.quorum_count, state.quorum_met) == (3, 2, False)
+    report = quorum.audit(sitting)
+    assert "quorum-not-met" in codes(sitting)
+    [info] = report.with_code("representatives-left-out")
+    assert "restent membres en exercice" in info.message
+
+
+def test_a_representative_named_interested_too_is_refused() -> None:
+    with pytest.raises(quorum.QuorumError, match="intéressé et représentant"):
+        build(deliberation={"representatives": (B,), "interested": (B,)})

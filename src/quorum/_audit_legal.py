@@ -22,7 +22,7 @@ import unicodedata
 
 from quorum._audit_common import Finding, Locator, names, plural
 from quorum.engine import ProxyStatus, Replay, tables
-from quorum.model import BodyKind, Deliberation, Sitting
+from quorum.model import BodyKind, Deliberation, EpciKind, Sitting
 from quorum.rules import (
     ACCOUNTS_TITLES,
     PUBLIC_BALLOT_SHARE,
@@ -30,9 +30,13 @@ from quorum.rules import (
     REMOTE_EPCI_FROM,
     REMOTE_EXCLUDED_TITLES,
     SECRET_BALLOT_SHARE,
+    SUBSTITUTE_EPCI_KINDS,
+    SUBSTITUTE_STATUTORY_KINDS,
+    representatives_article,
 )
 
-__all__ = ["check_ballot_requests", "check_named_votes", "check_remote", "is_accounts"]
+__all__ = ["check_ballot_requests", "check_named_votes", "check_remote",
+           "check_representatives", "check_substitutes", "is_accounts"]
 
 _HEADINGS = (("voted_pour", "Pour"), ("voted_contre", "Contre"),
              ("voted_abstention", "Abstention"))
@@ -231,4 +235,102 @@ def check_ballot_requests(sitting: Sitting, replayed: Replay,
                          "sans demande valable de scrutin secret, mais le vote a eu lieu au "
                          f"scrutin secret ({public_article})."),
                 **place))
+    return findings
+
+
+# -- substitutes (suppléants) by kind of EPCI --------------------------------------------
+
+_EPCI_NAMES = {
+    EpciKind.COMMUNAUTE_DE_COMMUNES: "une communauté de communes",
+    EpciKind.COMMUNAUTE_D_AGGLOMERATION: "une communauté d'agglomération",
+    EpciKind.COMMUNAUTE_URBAINE: "une communauté urbaine",
+    EpciKind.METROPOLE: "une métropole",
+}
+
+
+def check_substitutes(sitting: Sitting, replayed: Replay, locator: Locator) -> list[Finding]:
+    """Substitutes listed where CGCT L5211-6 gives none: in a communauté urbaine or a
+    métropole (``substitute-not-provided``), or for a commune that has more than one
+    titular (``substitute-multi-seat``).  Warnings: a record may call « suppléant » the
+    member who replaced a titular for good (code électoral L273-10, L273-12)."""
+    kind = sitting.epci
+    if kind is None or kind.value in SUBSTITUTE_STATUTORY_KINDS:
+        return []  # unknown kind, or substitutes from statutes a record does not show
+    substitutes = [m for m in sitting.members if m.substitute]
+    if not substitutes:
+        return []
+    findings: list[Finding] = []
+    if kind.value not in SUBSTITUTE_EPCI_KINDS:
+        shown = names([m.display for m in substitutes])
+        e = "e" if all(m.feminine for m in substitutes) else ""
+        listed = (f"sont listé{e}s comme suppléant{e}s" if len(substitutes) > 1
+                  else f"est listé{e} comme suppléant{e}")
+        findings.append(Finding(
+            severity="warning", code="substitute-not-provided",
+            members=tuple(m.name for m in substitutes),
+            message=(f"{shown} {listed}, mais "
+                     f"{_EPCI_NAMES[kind]} n'a pas de conseillers communautaires suppléants : "
+                     "CGCT L5211-6 n'en donne qu'aux communautés de communes et "
+                     "d'agglomération, pour une commune qui ne dispose que d'un seul "
+                     "conseiller ; un suppléant qui siège n'y a pas de voix. Vérifier "
+                     "qu'il ne s'agit pas d'un conseiller qui remplace définitivement un "
+                     "titulaire (code électoral L273-10, L273-12)."),
+            **locator.place(*(("member", m.name) for m in substitutes))))
+        return findings
+    titulars: dict[str, list[str]] = {}
+    for member in sitting.members:
+        if not member.substitute and member.commune is not None:
+            titulars.setdefault(member.commune, []).append(member.name)
+    for member in substitutes:
+        commune = member.commune
+        if member.substitute_for is not None:
+            commune = sitting.member(member.substitute_for).commune or commune
+        seats = titulars.get(commune, []) if commune is not None else []
+        if len(seats) < 2:
+            continue
+        findings.append(Finding(
+            severity="warning", code="substitute-multi-seat", members=(member.name,),
+            message=(f"{member.display} est listé{'e' if member.feminine else ''} comme "
+                     f"suppléant{'e' if member.feminine else ''} pour {commune}, qui a "
+                     f"{len(seats)} conseillers titulaires : CGCT L5211-6 ne donne un "
+                     "suppléant qu'à la commune qui ne dispose que d'un seul conseiller "
+                     "communautaire ; un titulaire absent y donne procuration."),
+            **locator.place(("member", member.name))))
+    return findings
+
+
+# -- representatives in another body (CGCT L1111-6) --------------------------------------
+
+
+def check_representatives(sitting: Sitting, replayed: Replay,
+                          locator: Locator) -> list[Finding]:
+    """Each question where representatives of the council in the body concerned take no
+    part under L1111-6 II: how the quorum was reckoned (an info)."""
+    article = representatives_article(sitting.kind.value, sitting.date)
+    findings: list[Finding] = []
+    for deliberation in sitting.deliberations:
+        if not deliberation.representatives:
+            continue
+        q = deliberation.question
+        state = replayed.at(q)
+        shown = names([sitting.member(n).display for n in deliberation.representatives])
+        count = len(deliberation.representatives)
+        if article is not None:
+            how = (f"ne sont pas comptés parmi les membres en exercice pour le quorum "
+                   f"({article}) : quorum de {state.quorum} sur "
+                   f"{sitting.in_office - count} membres en exercice")
+        else:
+            how = ("restent membres en exercice, aucun texte ne les en retirant pour cette "
+                   "assemblée à cette date, mais ne sont pas comptés présents : quorum de "
+                   f"{state.quorum} sur {sitting.in_office} membres en exercice")
+        findings.append(Finding(
+            severity="info", code="representatives-left-out", question=q, questions=(q,),
+            members=deliberation.representatives,
+            message=(f"Question {q} : {shown}, "
+                     f"{'représentants' if count > 1 else 'représentant'} de l'assemblée "
+                     "auprès de l'organisme concerné, ne "
+                     f"{'prennent' if count > 1 else 'prend'} pas part à la décision "
+                     f"(CGCT L1111-6 II) et {how} ; {state.quorum_count} "
+                     f"{'membres comptés' if state.quorum_count != 1 else 'membre compté'}."),
+            **locator.place(("tally", q), ("deliberation", q))))
     return findings

@@ -67,7 +67,13 @@ from quorum._audit_checks import (
 )
 from quorum._audit_common import LABELS, SEVERITIES, Finding, Locator, Severity, plural
 from quorum._audit_election import check_elections
-from quorum._audit_legal import check_ballot_requests, check_named_votes, check_remote
+from quorum._audit_legal import (
+    check_ballot_requests,
+    check_named_votes,
+    check_remote,
+    check_representatives,
+    check_substitutes,
+)
 from quorum._audit_reading import NOTE_CODES, check_read_notes
 from quorum._audit_tally import (
     OUTCOMES,
@@ -124,6 +130,7 @@ CODES: tuple[str, ...] = (
     "urgency-declared", "convocation-after-sitting", "reports-too-late",
     "president-votes-own-accounts", "reconvened-agenda-differs",
     "remote-attendance-not-allowed", "remote-vote-excluded",
+    "substitute-not-provided", "substitute-multi-seat", "representatives-left-out",
     "secret-ballot-not-held", "public-ballot-not-held",
     "election-not-secret", "election-figures-inconsistent", "election-majority-misprinted",
     "election-outcome-contradicted", "election-voters-exceed",
@@ -334,6 +341,8 @@ def audit(sitting: Sitting, *, president_votes: Mapping[str, Vote] | None = None
         findings += found
     findings += check_named_votes(sitting, replayed, locator)
     findings += check_remote(sitting, replayed, locator)
+    findings += check_substitutes(sitting, replayed, locator)
+    findings += check_representatives(sitting, replayed, locator)
     findings += check_ballot_requests(sitting, replayed, locator)
     findings += check_elections(sitting, replayed, locator)
     findings += check_quorum(sitting, replayed, locator)

@@ -18,8 +18,13 @@ Terms (see :mod:`quorum.model` for the model):
   (CGCT L2131-11).  An interested member present still counts among the
   present seats, but not towards the quorum (CE 19/01/1983 Chauré), and their
   vote is not cast.
+- *representatives* (CGCT L1111-6 II): the council's representatives in the body
+  a question concerns, who take no part in the decision; not counted present,
+  and, where a text says so (:data:`quorum.rules.REPRESENTATIVES_OUT_OF_OFFICE`,
+  L2131-11), not members in office for the quorum of that question either.
 - *quorum*: the threshold of the rules in force, compared with those present
-  (less the interested), plus those represented where the rules count them.
+  (less the interested and the representatives), plus those represented where
+  the rules count them.
 
 When a holder is offered more proxies than the rules allow, the proxies
 whose window starts earliest in the order of passage are exercised first
@@ -53,6 +58,7 @@ from quorum.model import (
     Views,
     Window,
 )
+from quorum.rules import representatives_article
 
 __all__ = [
     "ProxyStatus",
@@ -128,6 +134,12 @@ class Tables:
             self.interested[position] = frozenset(deliberation.interested)
             for name in deliberation.interested:
                 self.interested_by_member[name].add(position)
+        # L1111-6 representatives: out of the members in office for the quorum where a text
+        # says so (quorum.rules.representatives_article), else not counted present.
+        self.apart_article = representatives_article(sitting.kind.value, sitting.date)
+        self.apart: dict[int, frozenset[str]] = {
+            agenda.position(d.question): frozenset(d.representatives)
+            for d in sitting.deliberations if d.representatives}
 
         self.substitutes: dict[str, list[str]] = defaultdict(list)
         self.substitute_names = {m.name for m in sitting.members if m.substitute}
@@ -359,10 +371,13 @@ class Tables:
         interested_present = sum(1 for name in interested if self.is_present(name, position))
         present = self.present_counts[position]
         represented = self.represented_counts[position]
-        quorum_count = present - interested_present
+        apart = self.apart.get(position, frozenset())
+        apart_present = sum(1 for name in apart if self.is_present(name, position))
+        quorum_count = present - interested_present - apart_present
         if self.rules.quorum_counts_represented:
             quorum_count += represented
-        quorum = self.rules.quorum_threshold(self.sitting.in_office)
+        in_office = self.sitting.in_office - (len(apart) if self.apart_article else 0)
+        quorum = self.rules.quorum_threshold(in_office)
         return QuestionState(
             question=key,
             position=position,

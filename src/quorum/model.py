@@ -76,6 +76,7 @@ __all__ = [
     "Deliberation",
     "Disagreement",
     "ElectionRound",
+    "EpciKind",
     "Fact",
     "HeaderCounts",
     "Location",
@@ -179,6 +180,23 @@ class BodyKind(enum.Enum):
     def clear_days(self) -> int:
         """Clear days (jours francs) between convocation and sitting."""
         return 3 if self is BodyKind.SMALL_COMMUNE else 5
+
+
+class EpciKind(enum.Enum):
+    """The kind of an EPCI or syndicat, which says whether it has substitutes (suppléants).
+
+    CGCT L5211-6 gives a substitute to a commune with a single seat in a communauté de
+    communes or d'agglomération only; communautés urbaines and métropoles have none;
+    syndicats have them where their statutes provide them (docs/rules.md).
+    """
+
+    COMMUNAUTE_DE_COMMUNES = "communaute-de-communes"
+    COMMUNAUTE_D_AGGLOMERATION = "communaute-d-agglomeration"
+    COMMUNAUTE_URBAINE = "communaute-urbaine"
+    METROPOLE = "metropole"
+    SYNDICAT_DE_COMMUNES = "syndicat-de-communes"  # SIVU, SIVOM (L5212-1)
+    SYNDICAT_MIXTE = "syndicat-mixte"  # L5711-1, L5721-1
+    OTHER = "other"
 
 
 @attrs.frozen(kw_only=True)
@@ -437,6 +455,9 @@ class Deliberation:
     title: str | None = None
     interested: tuple[str, ...] = attrs.field(default=(), converter=_names)
     not_voting: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    # Representatives of the council in the body concerned, who take no part in the decision
+    # under CGCT L1111-6 II (a public contract awarded to it…); see quorum.rules.
+    representatives: tuple[str, ...] = attrs.field(default=(), converter=_names)
     tally: PublishedTally | None = None
     unanimous: bool = False
     secret_ballot: bool = False
@@ -693,6 +714,8 @@ class Sitting:
     proxies: tuple[Proxy, ...] = attrs.field(default=(), converter=_proxies)
     deliberations: tuple[Deliberation, ...] = attrs.field(default=(), converter=_deliberations)
     kind: BodyKind = BodyKind.EPCI
+    # The kind of EPCI, when known (from its name): which bodies have substitutes (L5211-6).
+    epci: EpciKind | None = None
     convened: datetime.date | None = attrs.field(default=None, converter=_date)
     opened: datetime.time | None = attrs.field(default=None, converter=_time)
     closed: datetime.time | None = attrs.field(default=None, converter=_time)
@@ -803,6 +826,10 @@ def _titulars(members: Sequence[Member]) -> dict[str, str]:
 def _check_sitting(sitting: Sitting) -> None:
     """The cross-field rules of a sitting; raise on the first that fails."""
     agenda = sitting.agenda
+    if sitting.epci is not None and (not isinstance(sitting.epci, EpciKind)
+                                     or sitting.kind is not BodyKind.EPCI):
+        raise SittingError(f"la nature d'EPCI {sitting.epci!r} ne vaut que pour un EPCI "
+                           f"(BodyKind.EPCI), pas pour {sitting.kind!r}")
     members: dict[str, Member] = {}
     for member in sitting.members:
         if member.name in members:
@@ -870,6 +897,12 @@ def _check_sitting(sitting: Sitting) -> None:
             known(name, "interested", deliberation.question)
         for name in deliberation.not_voting:
             known(name, "not voting", deliberation.question)
+        for name in deliberation.representatives:
+            known(name, "representative", deliberation.question)
+            if name in deliberation.interested:
+                raise SittingError(f"« {name} » est nommé à la fois intéressé et représentant "
+                                   "(CGCT L1111-6) à la question "
+                                   f"{deliberation.question}")
         for name in (*deliberation.voted_pour, *deliberation.voted_contre,
                      *deliberation.voted_abstention):
             known(name, "named voter", deliberation.question)

@@ -47,10 +47,14 @@ __all__ = [
     "REMOTE_EPCI_FROM",
     "REMOTE_EXCLUDED_TITLES",
     "REPORTS_DAYS",
+    "REPRESENTATIVES_OUT_OF_OFFICE",
+    "SUBSTITUTE_EPCI_KINDS",
+    "SUBSTITUTE_STATUTORY_KINDS",
     "URGENCY_CLEAR_DAYS",
     "RuleCalendar",
     "RulePeriod",
     "RuleSet",
+    "representatives_article",
     "rules_for",
 ]
 
@@ -111,6 +115,52 @@ ACCOUNTS_TITLES: tuple[str, ...] = ("compte administratif", "comptes administrat
 """Words of a deliberation's title (case and accents folded) that make it the vote of the
 accounts: compte administratif (L1612-12, L2121-14) or the compte financier unique that
 replaces it (loi 2018-1317 art. 242 as amended; loi 2023-1322 art. 205)."""
+
+
+SUBSTITUTE_EPCI_KINDS: tuple[str, ...] = ("communaute-de-communes",
+                                          "communaute-d-agglomeration")
+"""The kinds of EPCI (values of :class:`quorum.model.EpciKind`) in which a commune with a
+single seat has a substitute (suppléant) who sits with a vote when the titular is absent:
+CGCT L5211-6 as rewritten by loi 2013-403 art. 37 (« dans les communautés de communes et
+les communautés d'agglomération, lorsqu'une commune ne dispose que d'un seul conseiller
+communautaire »).  Communautés urbaines and métropoles have none."""
+
+SUBSTITUTE_STATUTORY_KINDS: tuple[str, ...] = ("syndicat-de-communes", "syndicat-mixte",
+                                               "other")
+"""Kinds whose substitutes come from their statutes, which a record does not show: a
+substitute listed there is not questioned."""
+
+
+REPRESENTATIVES_OUT_OF_OFFICE: tuple[tuple[str, datetime.date, str], ...] = (
+    ("commune", datetime.date(2022, 2, 23), "CGCT L2131-11"),
+    ("small-commune", datetime.date(2022, 2, 23), "CGCT L2131-11"),
+    ("epci", datetime.date(2022, 2, 23), "CGCT L2131-11"),
+    ("departement", datetime.date(2025, 12, 24), "CGCT L3132-5"),
+    ("region", datetime.date(2025, 12, 24), "CGCT L4142-5"),
+)
+"""Where, and from which day, the representatives of the council in another body who do
+not take part in a decision under CGCT L1111-6 II (a public contract awarded to that body…)
+are not members in office for the quorum of that question: (kind of council, as the values
+of :class:`quorum.model.BodyKind`, first day, article).  Communes since loi 2022-217 (3DS)
+art. 217; départements and régions since loi 2025-1249 art. 32 (JO 23 December 2025).  The
+EPCI row is our option (the texts read name the conseil municipal; L5211-1 and L5211-3 carry
+the communes' rules to EPCI).  Elsewhere, or before, they are not counted present, like an
+interested member (docs/rules.md)."""
+
+
+def representatives_article(kind: str, day: datetime.date | None) -> str | None:
+    """The article that takes L1111-6 representatives out of the members in office for the
+    quorum of a council of ``kind`` sitting on ``day``, or ``None`` where none does.
+
+    >>> representatives_article("commune", datetime.date(2026, 6, 25))
+    'CGCT L2131-11'
+    >>> representatives_article("departement", datetime.date(2025, 6, 1)) is None
+    True
+    """
+    for row_kind, start, article in REPRESENTATIVES_OUT_OF_OFFICE:
+        if row_kind == kind and (day is None or day >= start):
+            return article
+    return None
 
 
 _LABELS = {"proxies_per_holder": "le nombre de procurations par mandataire",
