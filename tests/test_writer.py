@@ -109,11 +109,11 @@ def test_every_test_record_round_trips(record: str) -> None:
 
 
 def test_kind_is_written_when_the_body_does_not_say_it(reference: quorum.Sitting) -> None:
-    small = attrs.evolve(reference, kind=quorum.BodyKind.SMALL_COMMUNE)
+    small = attrs.evolve(reference, kind=quorum.BodyKind.SMALL_COMMUNE, epci=None)
     assert "Type d'assemblée : petite commune" in render_record(small)
     assert read_record(render_record(small)).kind is quorum.BodyKind.SMALL_COMMUNE
     municipal = attrs.evolve(reference, body="Conseil municipal de Saône",
-                             kind=quorum.BodyKind.SMALL_COMMUNE)
+                             kind=quorum.BodyKind.SMALL_COMMUNE, epci=None)
     assert "Commune de moins de 3 500 habitants" in render_record(municipal)
     assert read_record(render_record(municipal)) == municipal
 

@@ -36,6 +36,7 @@ from quorum.model import (
 )
 from quorum.reader._clean import CleanText, clean
 from quorum.reader._decode import Span
+from quorum.reader._epci import epci_kind
 from quorum.reader._lists import BY_OFFICE, Marker, Mention
 from quorum.reader._names import NameIndex
 from quorum.reader._parser import Block, Person, ProxyEntry, Reader
@@ -505,6 +506,7 @@ class _Builder:
             body=body, date=fields.get("date"), in_office=in_office,
             agenda=Agenda(tuple(self.keys)), members=members, attendance=attendance,
             proxies=proxies, deliberations=deliberations, kind=kind,
+            epci=epci_kind(body) if kind is BodyKind.EPCI else None,
             convened=fields.get("convened"), opened=fields.get("opened"),
             closed=fields.get("closed"), place=fields.get("place"), president=president,
             secretary=secretary, header_counts=fields.get("header_counts"),

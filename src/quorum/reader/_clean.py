@@ -950,11 +950,15 @@ def fix_doubled_civility(text: str) -> list[Edit]:
 # split_glued_civility
 
 # What follows the civility must be a name, not another civility (« MmeMmee »).
+# The civility may itself be glued to the word before (« àMmeHélène »): both are split.
+_GLUED_WORDS = ("à", "et", "par", "pour", "de")
 _GLUED_AFTER = re.compile(
-    rf"M(?<![{_LETTER}.]M)(?:{_CIVILITY_REST})(?=[{_UPPER}][{_LETTER}])"
+    rf"M(?:(?<![{_LETTER}.]M)|"
+    + "|".join(rf"(?<=(?<![{_LETTER}]){word}M)" for word in _GLUED_WORDS)
+    + rf")(?:{_CIVILITY_REST})(?=[{_UPPER}][{_LETTER}])"
     rf"(?!(?:{_CIVILITY}|{_DOUBLED_ALTERNATIVES})(?![{_LOWER}]))")
 _GLUED_BEFORE = re.compile(
-    "M(?:" + "|".join(rf"(?<=(?<![{_LETTER}]){word}M)" for word in ("à", "et", "par", "pour", "de"))
+    "M(?:" + "|".join(rf"(?<=(?<![{_LETTER}]){word}M)" for word in _GLUED_WORDS)
     + rf")(?=(?:{_CIVILITY_REST})(?:[ \t]|[{_UPPER}][{_LETTER}]))")
 
 
