@@ -21,7 +21,9 @@ from quorum.audit import AuditReport, Finding, TallyCheck, audit, tally_outcome
 from quorum.batch import RecordResult, audit_many, audit_record
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
+    AmbiguousMemberError,
     AmbiguousNameError,
+    AttendanceChangeError,
     DetachedStateError,
     DuplicateAttendanceError,
     DuplicateMemberError,
@@ -95,8 +97,10 @@ __all__ = [
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
     "Agenda",
+    "AmbiguousMemberError",
     "AmbiguousNameError",
     "Attendance",
+    "AttendanceChangeError",
     "AuditReport",
     "BodyKind",
     "Deliberation",
