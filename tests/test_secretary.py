@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import html
+from itertools import groupby
 
 import attrs
 import pytest
@@ -373,13 +374,8 @@ def evenings(draw: st.DrawFn) -> tuple[Sitting, list[tuple[str, str, str]]]:
 
 
 def _positions(sitting: Sitting, name: str) -> set[int]:
-    present: set[int] = set()
-    for entry in sitting.attendance:
-        if entry.member == name:
-            for window in entry.windows:
-                start, end = sitting.agenda.span(window)
-                present.update(range(start, end + 1))
-    return present
+    """Where ``name`` is present, as the replay of the sitting says."""
+    return {state.position for state in sitting.replay() if name in state.present_members}
 
 
 @given(evenings())
@@ -425,10 +421,7 @@ def test_any_evening_keeps_present_and_absent_whole(
 
 
 def _spans(positions: set[int]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for position in sorted(positions):
-        if spans and spans[-1][1] == position - 1:
-            spans[-1] = (spans[-1][0], position)
-        else:
-            spans.append((position, position))
-    return spans
+    """Runs of consecutive positions: those of one run share position − rank."""
+    ordered = sorted(positions)
+    runs = groupby(enumerate(ordered), key=lambda pair: pair[1] - pair[0])
+    return [(group[0][1], group[-1][1]) for group in (list(g) for _, g in runs)]
