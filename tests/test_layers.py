@@ -21,7 +21,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 # From the bottom up, as docs/layers.md lists them; a pattern names modules.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("base", ("quorum.errors", "quorum._french", "quorum._views")),
+    ("base", ("quorum.errors", "quorum._french", "quorum._views", "quorum._lookup")),
     ("rules", ("quorum.rules",)),
     ("model", ("quorum.model",)),
     ("engine", ("quorum.engine",)),

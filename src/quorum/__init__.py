@@ -23,7 +23,9 @@ from quorum.auditing import AuditReport, Finding, TallyCheck, audit, tally_outco
 from quorum.batch import RecordResult, audit_many, audit_record
 from quorum.engine import ProxyStatus, ProxyUse, QuestionState, Replay, explain, replay
 from quorum.errors import (
+    AmbiguousMemberError,
     AmbiguousNameError,
+    AttendanceChangeError,
     DetachedStateError,
     DuplicateAttendanceError,
     DuplicateMemberError,
@@ -99,8 +101,10 @@ __all__ = [
     "HEALTH_EMERGENCY",
     "HEALTH_EMERGENCY_REPRESENTED",
     "Agenda",
+    "AmbiguousMemberError",
     "AmbiguousNameError",
     "Attendance",
+    "AttendanceChangeError",
     "AuditReport",
     "BodyKind",
     "Deliberation",

@@ -431,6 +431,7 @@ def explain(sitting: Sitting, name: str, question: str | int,
     (and by whom, under which proxy) or neither, and why.
     """
     member = sitting.member(name)
+    name = member.name  # a name looked up loosely (« clement darcq ») is the member's from here
     key = str(question)
     state = state if state is not None else sitting.at(key)
     engine = tables(state)

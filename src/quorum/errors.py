@@ -22,7 +22,9 @@ from collections.abc import Sequence
 import attrs
 
 __all__ = [
+    "AmbiguousMemberError",
     "AmbiguousNameError",
+    "AttendanceChangeError",
     "DetachedStateError",
     "DuplicateAttendanceError",
     "DuplicateMemberError",
@@ -89,28 +91,79 @@ class UnknownMemberError(QuorumError, LookupError):
 
     ``role`` says where the name was used: ``"giver"``, ``"holder"``,
     ``"attendance"``, ``"president"``, ``"secretary"``, ``"interested"``, …
+
+    ``suggestions`` are the members whose names come closest, best first, when
+    the name was looked up (:meth:`quorum.Sitting.member`); the message offers
+    them.
     """
 
-    def __init__(self, member: str, *, role: str | None = None, question: str | None = None):
+    def __init__(self, member: str, *, role: str | None = None, question: str | None = None,
+                 suggestions: Sequence[str] = ()):
         self.member = member
         self.role = role
         self.question = question
+        self.suggestions = tuple(suggestions)
         where = f" (nommé comme {_ROLES.get(role, role)})" if role else ""
         at = f" à la question {question}" if question is not None else ""
-        super().__init__(f"« {member} » n'est pas membre de la séance{where}{at}")
+        offer = (f" ; vouliez-vous dire {_either(self.suggestions, 'ou')} ?"
+                 if self.suggestions else "")
+        super().__init__(f"« {member} » n'est pas membre de la séance{where}{at}{offer}")
 
     def __str__(self) -> str:  # LookupError would quote the message otherwise
         return str(self.args[0])
 
 
-class UnknownQuestionError(QuorumError, LookupError):
-    """A question key that is not on the agenda (the order of passage)."""
+def _either(names: Sequence[str], conjunction: str) -> str:
+    """« A », « B » ou « C »: names quoted, the last two joined by ``conjunction``."""
+    quoted = [f"« {name} »" for name in names]
+    if len(quoted) < 2:
+        return "".join(quoted)
+    return f"{', '.join(quoted[:-1])} {conjunction} {quoted[-1]}"
 
-    def __init__(self, question: str, *, member: str | None = None):
+
+class AmbiguousMemberError(QuorumError, LookupError):
+    """A name looked up in a sitting that several members match once folded.
+
+    ``member`` is the name as given, ``candidates`` every member it could be;
+    nothing is guessed.
+    """
+
+    def __init__(self, member: str, candidates: Sequence[str]):
+        self.member = member
+        self.candidates = tuple(candidates)
+        super().__init__(f"« {member} » peut désigner {_either(self.candidates, 'et')} : "
+                         "écrire le nom exactement")
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+# An agenda of a hundred questions is shown by its ends: enough to see how keys are written.
+_KEYS_SHOWN = 12
+
+
+class UnknownQuestionError(QuorumError, LookupError):
+    """A question key that is not on the agenda (the order of passage).
+
+    ``known``, when given, are the keys of the agenda, which the message
+    lists (its ends only when there are many).
+    """
+
+    def __init__(self, question: str, *, member: str | None = None,
+                 known: Sequence[str] = ()):
         self.question = question
         self.member = member
+        self.known = tuple(known)
         about = f" (nommée pour {member})" if member else ""
-        super().__init__(f"la question « {question} » n'est pas à l'ordre de passage{about}")
+        listed = ""
+        if self.known:
+            keys = list(self.known)
+            if len(keys) > _KEYS_SHOWN:
+                keys = [*keys[:_KEYS_SHOWN - 2], "…", *keys[-1:]]
+            listed = (f" ; il compte {len(self.known)} questions : {', '.join(keys)}"
+                      if len(keys) > 1 else f" ; seule la question « {keys[0]} » y figure")
+        super().__init__(f"la question « {question} » n'est pas à l'ordre de passage"
+                         f"{about}{listed}")
 
     def __str__(self) -> str:
         return str(self.args[0])
@@ -189,6 +242,20 @@ class InOfficeError(SittingError):
         self.question = question
         super().__init__(f"{present} membres sont présents à la question {question}, plus que "
                          f"les membres en exercice ({in_office})")
+
+
+class AttendanceChangeError(SittingError):
+    """A change of attendance recorded during the sitting that cannot be made.
+
+    A member who arrives at a question where they are already present, or
+    who leaves after a question where they are not, or after the last one.
+    ``member`` and ``question`` say who and where.
+    """
+
+    def __init__(self, member: str, question: str, message: str):
+        self.member = member
+        self.question = question
+        super().__init__(message)
 
 
 class TitularAndSubstituteError(SittingError):

@@ -42,8 +42,11 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 import attrs
 
+from quorum._french import french_date
+from quorum._lookup import html_summary, resolve
 from quorum._views import View
 from quorum.errors import (
+    AttendanceChangeError,
     DetachedStateError,
     DuplicateAttendanceError,
     DuplicateMemberError,
@@ -752,11 +755,16 @@ class Sitting:
     # -- lookups -------------------------------------------------------------
 
     def member(self, name: str) -> Member:
-        """The member called ``name``."""
-        try:
-            return self._members_by_name[name]
-        except KeyError:
-            raise UnknownMemberError(name) from None
+        """The member called ``name``, spelt exactly or but for accents, case, spacing,
+        hyphens, a civility or the order of the words (see :mod:`quorum._lookup`).
+
+        Raises :class:`~quorum.errors.UnknownMemberError` offering the closest
+        names when none matches, :class:`~quorum.errors.AmbiguousMemberError`
+        when several do.
+        """
+        found = self._members_by_name.get(name)
+        return found if found is not None else self._members_by_name[
+            resolve(name, self._members_by_name)]
 
     def titular_of(self, substitute: str) -> str | None:
         """The titular a substitute sits for: the one the record names, else the only
@@ -798,8 +806,182 @@ class Sitting:
         return self.replay().at(question)
 
     def explain(self, member: str, question: str | int) -> str:
-        """One French sentence: why ``member`` counts, or not, at ``question``."""
-        return self.replay().explain(member, question)
+        """One French sentence: why ``member`` counts, or not, at ``question``.
+
+        ``member`` is looked up as by :meth:`member`.
+        """
+        return self.replay().explain(self.member(member).name, question)
+
+    # -- the live sitting: the secretary records the evening as it goes -------
+    #
+    # Each move returns a new sitting, built again from its fields, so it is
+    # checked as any sitting is (a titular arriving while their substitute sits,
+    # more members present than in office, two proxies of one giver at one
+    # question raise).  A proxy whose holder is absent is a fact, not a
+    # contradiction: it is kept, and the audit reports it, as for a record.
+
+    def arrives(self, name: str, *, at: str | int) -> Sitting:
+        """The sitting where member ``name`` is present from question ``at`` to the close.
+
+        Raises :class:`~quorum.errors.AttendanceChangeError` when the member is
+        already present at ``at``; a member who left may come back.
+        """
+        member = self.member(name)
+        key, position = self._question(at)
+        present = self._positions_present(member.name)
+        if position in present:
+            raise AttendanceChangeError(
+                member.name, key, f"« {member.name} » ne peut pas arriver à la question {key} : "
+                f"{_pronoun(member)} y est déjà {_agreed(member, 'présent')}")
+        return self._with_presence(member.name,
+                                   present | set(range(position, len(self.agenda) + 1)))
+
+    def leaves(self, name: str, *, after: str | int, proxy_to: str | None = None) -> Sitting:
+        """The sitting where member ``name`` is present up to question ``after`` included,
+        then absent to the close; with ``proxy_to``, they give that member a proxy from
+        the next question on.
+
+        That proxy replaces, from the next question on, a proxy the member gave
+        earlier and that was still valid then (it now ends at ``after``).
+        Raises :class:`~quorum.errors.AttendanceChangeError` when the member
+        is not present at ``after``, or when ``after`` is the last question.
+        """
+        member = self.member(name)
+        key, position = self._question(after)
+        present = self._positions_present(member.name)
+        if position not in present:
+            raise AttendanceChangeError(
+                member.name, key, f"« {member.name} » ne peut pas partir après la question "
+                f"{key} : {_pronoun(member)} n'y est pas {_agreed(member, 'présent')}")
+        if position == len(self.agenda):
+            raise AttendanceChangeError(
+                member.name, key, f"« {member.name} » ne peut pas partir après la question "
+                f"{key} : c'est la dernière de l'ordre de passage")
+        sitting = self._with_presence(member.name, {p for p in present if p <= position})
+        if proxy_to is None:
+            return sitting
+        holder = self.member(proxy_to).name
+        following = self.agenda.key(position + 1)
+        kept: list[Proxy] = []
+        for proxy in sitting.proxies:
+            start, end = self.agenda.span(proxy.window)
+            if proxy.giver == member.name and start <= position < end:
+                proxy = attrs.evolve(proxy, window=attrs.evolve(proxy.window, end=key))
+            kept.append(proxy)
+        new = Proxy(giver=member.name, holder=holder, window=Window.from_question(following))
+        return attrs.evolve(sitting, proxies=[*kept, new])
+
+    def gives_proxy(self, giver: str, holder: str, *, start: str | int | None = None,
+                    end: str | int | None = None) -> Sitting:
+        """The sitting with a proxy from ``giver`` to ``holder``, valid from question
+        ``start`` to question ``end`` included (the opening and the close when ``None``,
+        as in :class:`Window`).
+
+        A proxy given while its giver is present, or to a holder who is absent,
+        is kept: the replay does not exercise it there, and the audit says so.
+        """
+        window = Window(start=None if start is None else self._question(start)[0],
+                        end=None if end is None else self._question(end)[0])
+        proxy = Proxy(giver=self.member(giver).name, holder=self.member(holder).name,
+                      window=window)
+        return attrs.evolve(self, proxies=[*self.proxies, proxy])
+
+    def _question(self, key: str | int) -> tuple[str, int]:
+        """``key`` as text and its position; unknown keys refused, naming the agenda's."""
+        text = str(key)
+        if text not in self.agenda:
+            raise UnknownQuestionError(text, known=self.agenda.questions)
+        return text, self.agenda.position(text)
+
+    def _positions_present(self, member: str) -> set[int]:
+        """The positions along the order of passage where ``member`` is present."""
+        present: set[int] = set()
+        for entry in self.attendance:
+            if entry.member == member:
+                for window in entry.windows:
+                    start, end = self.agenda.span(window)
+                    present.update(range(start, end + 1))
+        return present
+
+    def _with_presence(self, member: str, positions: set[int]) -> Sitting:
+        """The sitting where ``member`` is present at ``positions`` exactly.
+
+        The windows are written as a record would: one per run of questions,
+        the opening and the close left open (``Window()`` for the whole
+        sitting).  A member no longer absent throughout is no longer excused.
+        """
+        last = len(self.agenda)
+        windows = tuple(Window(start=None if a == 1 else self.agenda.key(a),
+                               end=None if b == last else self.agenda.key(b))
+                        for a, b in _runs(positions))
+        entries = list(self.attendance)
+        for index, entry in enumerate(entries):
+            if entry.member == member:
+                entries[index] = attrs.evolve(entry, windows=windows,
+                                              excused=entry.excused and not windows)
+                break
+        else:
+            entries.append(Attendance(member=member, windows=windows))
+        return attrs.evolve(self, attendance=entries)
+
+    # -- display -------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        """A short form: the sitting's figures, not its lists (see :meth:`full_repr`)."""
+        body = self.body if len(self.body) <= 60 else self.body[:59] + "…"
+        date = self.date.isoformat() if self.date is not None else None
+        questions = self.agenda.questions
+        span = f"{questions[0]!r}" if len(questions) == 1 else \
+            f"{questions[0]!r} … {questions[-1]!r}"
+        return (f"Sitting(body={body!r}, date={date}, in_office={self.in_office}, "
+                f"members={len(self.members)}, questions={len(questions)} [{span}], "
+                f"proxies={len(self.proxies)}, deliberations={len(self.deliberations)})")
+
+    def full_repr(self) -> str:
+        """Every field shown, as attrs writes it: the long form ``repr`` used to give."""
+        shown = ", ".join(f"{field.name}={getattr(self, field.name)!r}"
+                          for field in attrs.fields(type(self)) if field.repr)
+        return f"{type(self).__name__}({shown})"
+
+    def _repr_html_(self) -> str:
+        """The sitting at a glance, as an HTML table (for notebooks)."""
+        questions = self.agenda.questions
+        first = self.at(questions[0])
+        rows: list[tuple[str, object]] = [
+            ("conseil", self.body),
+            ("date", french_date(self.date) if self.date is not None else "non précisée"),
+            ("membres en exercice", self.in_office),
+            ("quorum", self.quorum),
+            ("présents à l'ouverture", f"{first.present} (question {first.question})"),
+            ("questions", f"{len(questions)} : {questions[0]}"
+                          + (f" … {questions[-1]}" if len(questions) > 1 else "")),
+            ("procurations", len(self.proxies)),
+            ("délibérations publiées", len(self.deliberations)),
+        ]
+        for label, name in (("président", self.president), ("secrétaire", self.secretary)):
+            if name is not None:
+                rows.append((label, self.member(name).display))
+        return html_summary("Séance", rows)
+
+
+def _runs(positions: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive positions as (first, last) runs, in order."""
+    runs: list[tuple[int, int]] = []
+    for position in sorted(positions):
+        if runs and position == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], position)
+        else:
+            runs.append((position, position))
+    return runs
+
+
+def _agreed(member: Member, word: str) -> str:
+    """``word`` agreed with the member's civility: « présent », « présente »."""
+    return word + "e" if member.feminine else word
+
+
+def _pronoun(member: Member) -> str:
+    return "elle" if member.feminine else "il"
 
 
 def _titulars(members: Sequence[Member]) -> dict[str, str]:
