@@ -52,7 +52,12 @@ def test_replay_one_question_and_csv() -> None:
     status, out, _ = run("replay", str(RECORD), "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 56
-    assert (rows[25]["question"], rows[25]["present"], rows[25]["voters"]) == ("26", "95", "118")
+    assert (rows[25]["question"], rows[25]["présents"], rows[25]["votants"],
+            rows[25]["quorum atteint"]) == ("26", "95", "118", "oui")
+    status, out, _ = run("replay", str(RECORD), "--format", "csv", "--sep", ";")
+    header, first = out.splitlines()[:2]
+    assert header.startswith("question;rang;présents;représentés;votants;quorum;quorum atteint")
+    assert first.split(";")[6] == "oui"
     status, out, _ = run("replay", str(RECORD), "--format", "json", "--question", "3")
     assert [q["question"] for q in json.loads(out)["questions"]] == ["3"]
 

@@ -2,7 +2,7 @@
 
 ::
 
-    quorum replay RECORD... [--format table|json|csv] [--question KEY] [--plot FILE]
+    quorum replay RECORD... [--format table|json|csv] [--sep ;] [--question KEY] [--plot FILE]
     quorum audit  RECORD... [--format text|json]
     quorum audit  --each PATH... [--jobs N] [--format text|csv|json] [--sep ;]
     quorum export RECORD... --scdl FILE
@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--detail", action="store_true",
                         help="avec --format json : lister les procurations exercées et non "
                              "exercées à chaque question")
+    replay.add_argument("--sep", choices=(",", ";"), default=",",
+                        help="avec --format csv : le séparateur de colonnes (; pour un "
+                             "tableur en français)")
     replay.add_argument("--plot", metavar="FICHIER",
                         help="dessiner aussi le graphique de la séance (.png ou .svg)")
 
@@ -155,14 +158,27 @@ def _state_detail(state: QuestionState) -> str:
     return "\n".join(lines)
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
+# The replay's columns in French, for a spreadsheet (the JSON keeps the English keys).
+_CSV_COLUMNS = {
+    "question": "question", "position": "rang", "present": "présents",
+    "represented": "représentés", "voters": "votants", "quorum": "quorum",
+    "quorum_met": "quorum atteint", "interested": "intéressés", "absent": "absents",
+    "in_office": "en exercice", "interested_present": "intéressés présents",
+    "quorum_count": "comptés pour le quorum", "castable": "voix possibles",
+}
+
+
+def _csv(rows: list[dict[str, Any]], sep: str = ",") -> str:
+    """The replay's rows as CSV: French column names, booleans « oui » / « non »."""
     import csv
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["question"],
-                            lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    keys = list(rows[0]) if rows else ["question"]
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
+    writer.writerow([_CSV_COLUMNS.get(key, key) for key in keys])
+    for row in rows:
+        writer.writerow([("oui" if row[key] else "non") if isinstance(row[key], bool)
+                         else row[key] for key in keys])
     return buffer.getvalue()
 
 
@@ -180,7 +196,7 @@ def _replay(args: argparse.Namespace, sitting: Sitting, out: TextIO) -> int:
     elif args.format == "csv":
         records = replayed.to_records()
         keep = {state.question for state in states}
-        out.write(_csv([row for row in records if row["question"] in keep]))
+        out.write(_csv([row for row in records if row["question"] in keep], args.sep))
     elif args.question is not None:
         out.write(_state_detail(states[0]) + "\n")
     else:
