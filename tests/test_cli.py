@@ -218,3 +218,17 @@ def test_python_dash_m() -> None:
                              "--question", "26"], capture_output=True, text=True, check=False)
     assert result.returncode == 0
     assert result.stdout.startswith("question 26 : 95 présents + 23 représentés = 118 votants")
+
+
+def test_a_cp1252_record_on_standard_input_is_said_line_by_line() -> None:
+    # Standard input is decoded as a file is: each line that is not UTF-8 is a finding.
+    data = TEXT.encode("cp1252", errors="replace")
+    stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    status = main(["audit", "-", "--format", "json"], stdin=stdin, stdout=out, stderr=err)
+    assert status in (0, 1), err.getvalue()
+    findings = json.loads(out.getvalue())["findings"]
+    fallbacks = [f["line"] for f in findings if f["code"] == "decode-fallback"]
+    accented = [number for number, line in enumerate(TEXT.splitlines(), 1)
+                if any(ord(char) > 127 for char in line)]
+    assert fallbacks and set(fallbacks) <= set(accented)

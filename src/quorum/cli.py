@@ -127,17 +127,15 @@ def _read(sources: Sequence[str], stdin: TextIO) -> Sitting:
     return read_records([read_record(text, file=_STDIN) if s == "-" else s for s in sources])
 
 
-def _read_text(stdin: TextIO) -> str:
-    """Standard input as text whatever the console's encoding: the bytes are read as UTF-8,
-    or as Windows-1252 when they are not UTF-8."""
+def _read_text(stdin: TextIO) -> str | bytes:
+    """Standard input whatever the console's encoding: its bytes, which the reader decodes
+    as a file's (UTF-8, a line that is not read as cp1252 and said), or its text when it
+    has no bytes (a StringIO)."""
     raw = getattr(stdin, "buffer", None)
     if raw is None:
         return stdin.read()
     data: bytes = raw.read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+    return data
 
 
 def _any_console() -> None:

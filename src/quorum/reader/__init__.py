@@ -79,10 +79,12 @@ _PATH_LIKE = re.compile(r"[\\/]|\.[A-Za-z0-9]{1,5}$")
 _Loaded = tuple[str, str | None, tuple[Span, ...]]  # text, file to cite, lines read as cp1252
 
 
-def _load(source: str | os.PathLike[str], file: str | None) -> _Loaded:
+def _load(source: str | os.PathLike[str] | bytes, file: str | None) -> _Loaded:
     """The text of ``source`` and the file name to cite."""
     if isinstance(source, os.PathLike):
         return _read_file(Path(source), file)
+    if isinstance(source, bytes):
+        return _from_bytes(source, file)
     if not isinstance(source, str):
         raise RecordError([ReadProblem(
             message=f"attendu : un chemin ou le texte d'un relevé, pas {type(source).__name__}",
@@ -115,14 +117,24 @@ def _read_file(path: Path, file: str | None) -> _Loaded:
         raise RecordError([ReadProblem(
             message=f"impossible de lire le fichier : {os_reason(error)}",
             line=1, column=1, file=name)]) from None
-    if path.suffix.lower() == ".pdf" or data.startswith(b"%PDF-"):
+    if path.suffix.lower() == ".pdf":
+        return pdf_text(data, file=name), name, ()
+    return _from_bytes(data, name)
+
+
+def _from_bytes(data: bytes, name: str | None) -> _Loaded:
+    if data.startswith(b"%PDF-"):
         return pdf_text(data, file=name), name, ()
     decoded = decode(data)  # the lines read as cp1252 become decode-fallback findings
     return decoded.text, name, decoded.fallbacks
 
 
-def read_record(source: str | os.PathLike[str], *, file: str | None = None) -> Sitting:
-    """Read one published record (a path, a Path, the text, or the JSON of a sitting).
+def read_record(source: str | os.PathLike[str] | bytes, *, file: str | None = None
+                ) -> Sitting:
+    """Read one published record (a path, a Path, the text, its bytes, or the JSON of a sitting).
+
+    Bytes are decoded as a file's are (a BOM, UTF-8, a line that is not UTF-8 read as
+    cp1252 and said by a ``decode-fallback`` finding; a PDF by its first bytes).
 
     A ``str`` is a path when it has no line break and names an existing
     file; otherwise it is the text itself — except that a single line that
